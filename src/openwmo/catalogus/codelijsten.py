@@ -133,7 +133,6 @@ RETOURCODE = {  # WJ001
     "9388": "Einddatum van de ProductPeriode is niet laatste dag van de kalendermaand waarop ProductPeriode betrekking heeft en Einddatum van de toewijzing ligt niet eerder in deze betreffende maand.",
     "9389": "Deze prestatie heeft een debetprestatie zonder bijbehorende creditprestatie.",
     "9390": "Er is al een Prestatie met gelijk ProductReferentie met waarde Credit.",
-    "8187": "De prestatie hoort niet bij deze cliënt.",
     "9332": "Toewijzing heeft geen uniek nummer binnen wettelijk domein.",
     "9347": "ReferentieAanbieder is niet uniek voor de aanbieder binnen het wettelijk domein.",
     "9349": "Het VOW bericht bevat niet alle actuele toegewezen producten van de cliënt, hetzij in OngewijzigdProduct, hetzij in TeWijzigenProduct.",
@@ -151,7 +150,6 @@ RETOURCODE = {  # WJ001
     "9385": "Toewijzing heeft goedgekeurde declaratieregels.",
     "9411": "Omvang is leeg, terwijl Code in Product bij de toewijzing met ToewijzingNummer gevuld is.",
     "9412": "Omvang is niet leeg, terwijl Code in Product bij de toewijzing met ToewijzingNummer leeg is en einddatum groter dan 31-12-2020 of leeg is.",
-    "8187": "De prestatie hoort niet bij deze cliënt.",
     "9366": "ProductReferentie komt niet voor in een Declaratiebericht.",
     "9367": "De waarde komt niet overeen met de waarde uit heenbericht met gelijke ProductReferentie.",
 }

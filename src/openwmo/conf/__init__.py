@@ -1,0 +1,1 @@
+"""Settings profiles: `base` (local defaults), `test`, `production`. All values come from the environment."""

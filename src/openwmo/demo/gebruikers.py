@@ -1,0 +1,57 @@
+"""Demo users, one per role, with known passwords: for a local demo on 127.0.0.1 only."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from openwmo.core.models import Gemeente, User
+from openwmo.core.rollen import Rol
+from openwmo.inkoop.models import Aanbieder, AanbiederGebruiker
+
+
+@dataclass(frozen=True)
+class DemoGebruiker:
+    gebruikersnaam: str
+    wachtwoord: str
+    rol: str
+    naam: str
+    gemeenten: tuple[str, ...]  # CBS codes; empty = all municipalities of the region H4
+
+
+H4 = ("0503", "1842", "0603", "1783")
+DEMO_GEBRUIKERS = (
+    DemoGebruiker("consulent", "demo-consulent", Rol.CONSULENT, "Sanne de Vries", ("0603",)),
+    DemoGebruiker("contractmanager", "demo-contractmanager", Rol.CONTRACTMANAGER, "Mehmet Yilmaz", H4),
+    DemoGebruiker("controller", "demo-controller", Rol.CONTROLLER, "Anouk Jansen", H4),
+    DemoGebruiker("beheerder", "demo-beheerder", Rol.BEHEERDER, "Pieter Bakker", H4),
+    DemoGebruiker("aanbieder", "demo-aanbieder", Rol.AANBIEDER, "Fatima El Amrani", H4),
+)
+DEMO_AANBIEDER = {"agb_code": "98000001", "naam": "Zorggroep Haaglanden (demo)", "kvk_nummer": "90000001"}
+
+
+@transaction.atomic
+def demo_gebruikers_aanmaken() -> tuple[DemoGebruiker, ...]:
+    """Create or reset the demo users; the provider user works for the first provider (made if none)."""
+    beheer = Group.objects.get(name="Functioneel beheerder")
+    for demo in DEMO_GEBRUIKERS:
+        voornaam, _spatie, achternaam = demo.naam.partition(" ")
+        user, _created = User.objects.update_or_create(
+            username=demo.gebruikersnaam,
+            defaults={
+                "rol": demo.rol,
+                "first_name": voornaam,
+                "last_name": achternaam,
+                "is_active": True,
+                "is_staff": demo.rol == Rol.BEHEERDER,
+            },
+        )
+        user.set_password(demo.wachtwoord)
+        user.save()
+        user.gemeenten.set(Gemeente.objects.filter(cbs_code__in=demo.gemeenten))
+        if demo.rol == Rol.BEHEERDER:
+            user.groups.add(beheer)
+        if demo.rol == Rol.AANBIEDER:
+            aanbieder = Aanbieder.objects.order_by("naam").first() or Aanbieder.objects.create(**DEMO_AANBIEDER)
+            AanbiederGebruiker.objects.update_or_create(user=user, defaults={"aanbieder": aanbieder})
+    return DEMO_GEBRUIKERS

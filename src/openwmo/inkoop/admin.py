@@ -1,0 +1,92 @@
+from django.contrib import admin
+
+from .models import (
+    Aanbesteding,
+    Aanbieder,
+    AanbiederGebruiker,
+    Budgetafspraak,
+    Contract,
+    ContractProduct,
+    Perceel,
+    Prestatieafspraak,
+    Samenwerkingsverband,
+    Subsidie,
+    Tarief,
+)
+
+
+@admin.register(Aanbieder)
+class AanbiederAdmin(admin.ModelAdmin):
+    list_display = ["naam", "agb_code", "kvk_nummer", "soort"]
+    list_filter = ["soort"]
+    search_fields = ["naam", "agb_code"]
+
+
+@admin.register(AanbiederGebruiker)
+class AanbiederGebruikerAdmin(admin.ModelAdmin):
+    list_display = ["user", "aanbieder"]
+
+
+@admin.register(Samenwerkingsverband)
+class SamenwerkingsverbandAdmin(admin.ModelAdmin):
+    list_display = ["aanbieder", "penvoerder"]
+    filter_horizontal = ["leden"]
+
+
+class PerceelInline(admin.TabularInline):
+    model = Perceel
+    extra = 0
+
+
+@admin.register(Aanbesteding)
+class AanbestedingAdmin(admin.ModelAdmin):
+    list_display = ["naam", "procedure", "regio", "publicatiedatum", "gunningsdatum"]
+    inlines = [PerceelInline]
+
+
+@admin.register(Perceel)
+class PerceelAdmin(admin.ModelAdmin):
+    list_display = ["naam", "aanbesteding", "soort"]
+    filter_horizontal = ["gemeenten"]
+
+
+class ContractProductInline(admin.TabularInline):
+    model = ContractProduct
+    extra = 0
+
+
+class TariefInline(admin.TabularInline):
+    model = Tarief
+    extra = 0
+
+
+class PrestatieafspraakInline(admin.TabularInline):
+    model = Prestatieafspraak
+    extra = 0
+
+
+@admin.register(Contract)
+class ContractAdmin(admin.ModelAdmin):
+    list_display = ["nummer", "aanbieder", "perceel", "ingangsdatum", "einddatum", "toetredingsdatum"]
+    list_filter = ["perceel__aanbesteding", "gemeenten"]
+    search_fields = ["nummer", "aanbieder__naam"]
+    filter_horizontal = ["gemeenten"]
+    inlines = [ContractProductInline, TariefInline, PrestatieafspraakInline]
+
+
+@admin.register(Tarief)
+class TariefAdmin(admin.ModelAdmin):
+    list_display = ["product", "contract", "ingangsdatum", "einddatum", "bedrag"]
+    list_filter = ["product"]
+
+
+@admin.register(Budgetafspraak)
+class BudgetafspraakAdmin(admin.ModelAdmin):
+    list_display = ["aanbieder", "gemeente", "jaar", "bedrag"]
+    list_filter = ["jaar", "gemeente"]
+
+
+@admin.register(Subsidie)
+class SubsidieAdmin(admin.ModelAdmin):
+    list_display = ["organisatie", "gemeente", "jaar", "bedrag"]
+    list_filter = ["jaar", "gemeente"]

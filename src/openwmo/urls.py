@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("Open Wmo – beheer")
+admin.site.site_title = _("Open Wmo")
+admin.site.index_title = _("Referentiegegevens en gebruikers")
+
+urlpatterns = [
+    path("", views.StartView.as_view(), name="start"),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("clienten/", include("openwmo.core.urls")),
+    path("beheer/", admin.site.urls),
+]
