@@ -1,0 +1,188 @@
+"""factory_boy factories for the domain models; tests build their own small data with these."""
+
+import datetime
+from decimal import Decimal
+from itertools import count
+
+import factory
+from factory.django import DjangoModelFactory
+
+from openwmo.catalogus.models import Product, Voorzieningsoort
+from openwmo.core.models import Client, Gemeente, Regio, User, Wijk
+from openwmo.core.validators import elfproef
+from openwmo.inkoop.models import Aanbieder, AanbiederGebruiker, Contract, ContractProduct, Tarief
+from openwmo.toegang.models import Beschikking, Toewijzing
+
+_bsn_kandidaten = count(999_000_000)
+
+
+def geldig_bsn() -> str:
+    """The next number from the test range 999xxxxxx that passes the elfproef."""
+    while True:
+        kandidaat = str(next(_bsn_kandidaten))
+        if elfproef(kandidaat):
+            return kandidaat
+
+
+class RegioFactory(DjangoModelFactory):
+    class Meta:
+        model = Regio
+        django_get_or_create = ["code"]
+
+    code = "H4"
+    naam = "H4"
+
+
+class GemeenteFactory(DjangoModelFactory):
+    class Meta:
+        model = Gemeente
+        django_get_or_create = ["cbs_code"]
+
+    cbs_code = "0603"
+    naam = "Rijswijk"
+    regio = factory.SubFactory(RegioFactory)
+
+
+class WijkFactory(DjangoModelFactory):
+    class Meta:
+        model = Wijk
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    code = factory.Sequence(lambda n: f"{n:02d}")
+    naam = factory.Sequence(lambda n: f"Wijk {n}")
+
+
+class ClientFactory(DjangoModelFactory):
+    class Meta:
+        model = Client
+
+    bsn = factory.LazyFunction(geldig_bsn)
+    voorletters = "J."
+    achternaam = factory.Sequence(lambda n: f"Jansen-{n}")
+    geboortedatum = datetime.date(1950, 5, 17)
+    geslacht = "2"
+    postcode = "2281AB"
+    huisnummer = 12
+    gemeente = factory.SubFactory(GemeenteFactory)
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    rol = "consulent"
+    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord")
+
+    @factory.post_generation
+    def gemeenten(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.gemeenten.set(extracted)
+        if create:
+            self.save()
+
+
+class VoorzieningsoortFactory(DjangoModelFactory):
+    class Meta:
+        model = Voorzieningsoort
+        django_get_or_create = ["code"]
+
+    code = "IB"
+    naam = "Begeleiding individueel"
+    soort = "maatwerk"
+
+
+class ProductFactory(DjangoModelFactory):
+    class Meta:
+        model = Product
+        django_get_or_create = ["productcategorie", "productcode"]
+
+    voorzieningsoort = factory.SubFactory(VoorzieningsoortFactory)
+    productcategorie = "02"
+    productcode = "02A01"
+    naam = "Begeleiding individueel basis"
+    eenheid = "04"
+    frequentie = "2"
+    zwaarte = "basis"
+
+
+class AanbiederFactory(DjangoModelFactory):
+    class Meta:
+        model = Aanbieder
+
+    agb_code = factory.Sequence(lambda n: f"{98100000 + n}")
+    naam = factory.Sequence(lambda n: f"Zorgaanbieder {n}")
+
+
+class AanbiederGebruikerFactory(DjangoModelFactory):
+    class Meta:
+        model = AanbiederGebruiker
+
+    user = factory.SubFactory(UserFactory, rol="aanbieder")
+    aanbieder = factory.SubFactory(AanbiederFactory)
+
+
+class ContractFactory(DjangoModelFactory):
+    class Meta:
+        model = Contract
+        skip_postgeneration_save = True
+
+    nummer = factory.Sequence(lambda n: f"C-{n:04d}")
+    aanbieder = factory.SubFactory(AanbiederFactory)
+    ingangsdatum = datetime.date(2015, 1, 1)
+    einddatum = datetime.date(2026, 12, 31)
+
+    @factory.post_generation
+    def gemeenten(self, create, extracted, **kwargs):
+        if create:
+            self.gemeenten.set(extracted or Gemeente.objects.all())
+
+
+class ContractProductFactory(DjangoModelFactory):
+    class Meta:
+        model = ContractProduct
+
+    contract = factory.SubFactory(ContractFactory)
+    product = factory.SubFactory(ProductFactory)
+    bekostigingsvorm = "inspanningsgericht"
+
+
+class TariefFactory(DjangoModelFactory):
+    class Meta:
+        model = Tarief
+
+    contract = factory.SubFactory(ContractFactory)
+    product = factory.SubFactory(ProductFactory)
+    ingangsdatum = datetime.date(2015, 1, 1)
+    einddatum = None
+    bedrag = Decimal("58.40")
+
+
+class BeschikkingFactory(DjangoModelFactory):
+    class Meta:
+        model = Beschikking
+
+    beschikkingsnummer = factory.Sequence(lambda n: f"{100000 + n}")
+    client = factory.SubFactory(ClientFactory)
+    gemeente = factory.SelfAttribute("client.gemeente")
+    besluitdatum = datetime.date(2016, 1, 10)
+    ingangsdatum = datetime.date(2016, 2, 1)
+    einddatum = datetime.date(2016, 12, 31)
+
+
+class ToewijzingFactory(DjangoModelFactory):
+    class Meta:
+        model = Toewijzing
+
+    toewijzingsnummer = factory.Sequence(lambda n: f"{500000 + n}")
+    beschikking = factory.SubFactory(BeschikkingFactory)
+    client = factory.SelfAttribute("beschikking.client")
+    gemeente = factory.SelfAttribute("client.gemeente")
+    product = factory.SubFactory(ProductFactory)
+    aanbieder = factory.SubFactory(AanbiederFactory)
+    ingangsdatum = datetime.date(2016, 2, 1)
+    einddatum = datetime.date(2016, 12, 31)
+    volume = Decimal("3")
+    eenheid = "04"
+    frequentie = "2"
