@@ -127,8 +127,9 @@ class Periode:
 
     def _closed_end(self, what: str) -> date:
         if self.eind is None:
-            raise ValueError(f"Periode.{what}: {self} is open-ended (eind=None); intersect it with a "
-                             "closed period first")
+            raise ValueError(
+                f"Periode.{what}: {self} is open-ended (eind=None); intersect it with a closed period first"
+            )
         return self.eind
 
 
