@@ -101,3 +101,10 @@ def test_declarable_hours_iv079():
     assert declarable_hours(390) == 7  # 6 h 30 → 7
     assert declarable_hours(10) == 1  # minimum 1 hour
     assert declarable_hours(0) == 0
+
+
+def test_volumes_must_be_exact_numbers():
+    with pytest.raises(ValueError, match="delivered: expected Decimal or int, got float"):
+        check_volume(WEEKLY, JANUARY, 12.5)
+    with pytest.raises(ValueError, match="delivered: must be zero or more"):
+        check_volume(WEEKLY, JANUARY, -1)

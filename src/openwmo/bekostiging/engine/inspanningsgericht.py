@@ -33,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .money import as_money, as_non_negative, round_cents, to_fraction
+from .money import as_money, as_non_negative, as_volume, round_cents, to_fraction
 from .periods import Periode, month_containing
 from .units import Eenheid, Frequentie, conversion_factor, eenheid, finer_unit, frequentie
 
@@ -55,7 +55,7 @@ class ToewijzingInput:
     productcategorie: str = ""
 
     def __post_init__(self) -> None:
-        as_non_negative(self.volume, "ToewijzingInput.volume")
+        as_volume(self.volume, "ToewijzingInput.volume")
         object.__setattr__(self, "eenheid", eenheid(self.eenheid))
         object.__setattr__(self, "frequentie", frequentie(self.frequentie))
 
@@ -157,7 +157,7 @@ def check_volume(
     allocation in hours) both sides are compared in the finer unit, which is exact.
     """
     d_unit = toewijzing.eenheid if delivered_eenheid is None else eenheid(delivered_eenheid)
-    amount = Decimal(as_non_negative(delivered, "delivered"))
+    amount = as_volume(delivered, "delivered")
     unit = finer_unit(d_unit, toewijzing.eenheid)
     # Converting into the finer unit multiplies by a whole number (60 minutes per hour), so exact.
     maximum = max_volume(toewijzing, periode) * conversion_factor(toewijzing.eenheid, unit).numerator

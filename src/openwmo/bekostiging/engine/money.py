@@ -43,6 +43,14 @@ def as_non_negative(value: object, field: str) -> Decimal | int | Fraction:
     return number
 
 
+def as_volume(value: object, field: str) -> Decimal:
+    """A volume: a Decimal or int of zero or more (not a Fraction or float), returned as Decimal."""
+    number = as_non_negative(value, field)
+    if isinstance(number, Fraction):
+        raise ValueError(f"{field}: give a volume as a Decimal or int, not a Fraction")
+    return Decimal(number)
+
+
 def as_money(value: object, field: str, *, allow_negative: bool = False) -> Decimal:
     """Return ``value`` as a Decimal amount with exactly two places.
 
