@@ -33,7 +33,9 @@ def test_wrong_password_gets_a_dutch_message(client, consulent_rijswijk):
 @pytest.mark.parametrize("demo", DEMO_GEBRUIKERS, ids=lambda d: d.gebruikersnaam)
 def test_each_demo_user_can_log_in_and_sees_its_role(client, referentie, demo):
     demo_gebruikers_aanmaken()
-    response = client.post(reverse("login"), {"username": demo.gebruikersnaam, "password": demo.wachtwoord}, follow=True)
+    response = client.post(
+        reverse("login"), {"username": demo.gebruikersnaam, "password": demo.wachtwoord}, follow=True
+    )
     assert response.status_code == 200
     assert "Welkom" in response.text
     from openwmo.core.rollen import Rol
@@ -46,9 +48,9 @@ def test_beheerder_sees_reference_data_in_the_admin(client, referentie):
     client.login(username="beheerder", password="demo-beheerder")
     assert "Rijswijk" in client.get(reverse("admin:core_gemeente_changelist")).text
     assert "Hulp bij het huishouden" in client.get(reverse("admin:catalogus_product_changelist")).text
-    assert "Levering volgens plan beëindigd" in client.get(
-        reverse("admin:catalogus_codewaarde_changelist") + "?q=19"
-    ).text
+    assert (
+        "Levering volgens plan beëindigd" in client.get(reverse("admin:catalogus_codewaarde_changelist") + "?q=19").text
+    )
 
 
 def test_demo_users_are_reset_not_duplicated(referentie):
@@ -64,7 +66,11 @@ def _openwmo(args, tmp_path, **env):
     omgeving = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     omgeving.update(OPENWMO_VAR_DIR=str(tmp_path / "var"), **env)
     return subprocess.run(
-        [sys.executable, "-m", "openwmo.cli", *args], cwd=tmp_path, env=omgeving, capture_output=True, text=True,
+        [sys.executable, "-m", "openwmo.cli", *args],
+        cwd=tmp_path,
+        env=omgeving,
+        capture_output=True,
+        text=True,
         timeout=300,
     )
 
@@ -85,8 +91,10 @@ def test_cli_manage_passes_through_from_any_directory(tmp_path):
 
 def test_production_settings_pass_check_deploy(tmp_path):
     uitvoer = _openwmo(
-        ["manage", "check", "--deploy", "--fail-level", "WARNING"], tmp_path,
-        DJANGO_SETTINGS_MODULE="openwmo.conf.production", SECRET_KEY="x" * 20 + "-productie-sleutel-" + "y" * 30,
+        ["manage", "check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="openwmo.conf.production",
+        SECRET_KEY="x" * 20 + "-productie-sleutel-" + "y" * 30,
         ALLOWED_HOSTS="wmo.example.nl",
     )
     assert uitvoer.returncode == 0, uitvoer.stdout + uitvoer.stderr

@@ -26,7 +26,13 @@ def test_seed_municipalities_regions_and_zoetermeer_districts(referentie):
     rijswijk = Gemeente.objects.get(cbs_code="0603")
     assert rijswijk.regio.code == "H4"
     assert set(Gemeente.objects.filter(regio__code="NL").values_list("naam", flat=True)) == {
-        "Beesel", "Bergen (L.)", "Gennep", "Horst aan de Maas", "Peel en Maas", "Venlo", "Venray"
+        "Beesel",
+        "Bergen (L.)",
+        "Gennep",
+        "Horst aan de Maas",
+        "Peel en Maas",
+        "Venlo",
+        "Venray",
     }
     assert Wijk.objects.filter(gemeente__cbs_code="0637").count() == 6
 

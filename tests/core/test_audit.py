@@ -11,8 +11,13 @@ from ..factories import UserFactory
 @pytest.fixture
 def verwerking(consulent_rijswijk, client_rijswijk):
     return log_verwerking(
-        consulent_rijswijk, Actie.LEZEN, activiteit="test", doel="test", object_type="Client",
-        object_id=client_rijswijk.pk, betrokkene=client_rijswijk,
+        consulent_rijswijk,
+        Actie.LEZEN,
+        activiteit="test",
+        doel="test",
+        object_type="Client",
+        object_id=client_rijswijk.pk,
+        betrokkene=client_rijswijk,
     )
 
 
@@ -37,6 +42,8 @@ def test_beheerder_can_read_but_not_edit_the_audit_log_in_the_admin(client, rijs
     assert client.get(reverse("admin:core_verwerking_changelist")).status_code == 200
     response = client.post(reverse("admin:core_verwerking_change", args=[verwerking.pk]), {"doel": "x"})
     assert response.status_code == 403
-    assert client.post(reverse("admin:core_verwerking_delete", args=[verwerking.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(reverse("admin:core_verwerking_delete", args=[verwerking.pk]), {"post": "yes"}).status_code == 403
+    )
     verwerking.refresh_from_db()
     assert verwerking.doel == "test"

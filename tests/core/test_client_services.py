@@ -10,8 +10,13 @@ from ..factories import UserFactory
 
 
 def _velden(gemeente, **extra):
-    return {"bsn": "111222333", "achternaam": "Visser", "geboortedatum": datetime.date(1948, 3, 2),
-            "gemeente": gemeente, **extra}
+    return {
+        "bsn": "111222333",
+        "achternaam": "Visser",
+        "geboortedatum": datetime.date(1948, 3, 2),
+        "gemeente": gemeente,
+        **extra,
+    }
 
 
 def test_client_create_saves_and_logs(consulent_rijswijk, rijswijk):

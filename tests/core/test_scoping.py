@@ -67,7 +67,9 @@ def test_opening_a_client_page_is_logged(client, consulent_rijswijk, client_rijs
     client.get(reverse("core:client-detail", args=[client_rijswijk.pk]))
     log = Verwerking.objects.get(betrokkene=client_rijswijk)
     assert (log.gebruiker, log.actie, log.verwerkingsactiviteit) == (
-        consulent_rijswijk, "lezen", "Cliëntdossier raadplegen"
+        consulent_rijswijk,
+        "lezen",
+        "Cliëntdossier raadplegen",
     )
 
 

@@ -16,7 +16,9 @@ D = datetime.date
 def test_contract_that_ends_before_it_starts_is_refused_and_not_saved(db):
     aanbieder = AanbiederFactory()
     with pytest.raises(ValidationError) as fout:
-        contract_create(user=None, nummer="C-1", aanbieder=aanbieder, ingangsdatum=D(2017, 1, 1), einddatum=D(2016, 12, 31))
+        contract_create(
+            user=None, nummer="C-1", aanbieder=aanbieder, ingangsdatum=D(2017, 1, 1), einddatum=D(2016, 12, 31)
+        )
     assert fout.value.message_dict["einddatum"] == ["De einddatum van het contract ligt vóór de ingangsdatum."]
     assert not Contract.objects.exists()
 
@@ -30,8 +32,14 @@ def test_invalid_agb_code_is_refused(db):
 def test_overlapping_tariff_periods_for_the_same_product_and_contract_are_refused(db):
     bestaand = TariefFactory(ingangsdatum=D(2016, 1, 1), einddatum=D(2016, 12, 31))
     with pytest.raises(ValidationError) as fout:
-        tarief_create(user=None, contract=bestaand.contract, product=bestaand.product,
-                      ingangsdatum=D(2016, 7, 1), einddatum=None, bedrag=Decimal("60.00"))
+        tarief_create(
+            user=None,
+            contract=bestaand.contract,
+            product=bestaand.product,
+            ingangsdatum=D(2016, 7, 1),
+            einddatum=None,
+            bedrag=Decimal("60.00"),
+        )
     assert fout.value.message_dict["ingangsdatum"] == [
         "Deze periode overlapt met het tarief vanaf 01-01-2016 voor hetzelfde product en contract."
     ]
@@ -40,23 +48,39 @@ def test_overlapping_tariff_periods_for_the_same_product_and_contract_are_refuse
 
 def test_consecutive_tariff_periods_are_accepted(db):
     bestaand = TariefFactory(ingangsdatum=D(2016, 1, 1), einddatum=D(2016, 12, 31))
-    tarief_create(user=None, contract=bestaand.contract, product=bestaand.product,
-                  ingangsdatum=D(2017, 1, 1), bedrag=Decimal("59.50"), indexatie_pct=Decimal("1.88"))
+    tarief_create(
+        user=None,
+        contract=bestaand.contract,
+        product=bestaand.product,
+        ingangsdatum=D(2017, 1, 1),
+        bedrag=Decimal("59.50"),
+        indexatie_pct=Decimal("1.88"),
+    )
     assert Tarief.objects.count() == 2
 
 
 def test_open_ended_tariff_overlaps_a_later_one(db):
     bestaand = TariefFactory(ingangsdatum=D(2016, 1, 1), einddatum=None)
     with pytest.raises(ValidationError):
-        tarief_create(user=None, contract=bestaand.contract, product=bestaand.product,
-                      ingangsdatum=D(2030, 1, 1), bedrag=Decimal("1.00"))
+        tarief_create(
+            user=None,
+            contract=bestaand.contract,
+            product=bestaand.product,
+            ingangsdatum=D(2030, 1, 1),
+            bedrag=Decimal("1.00"),
+        )
 
 
 def test_tarief_op_respects_accession_date_and_periods(rijswijk):
     product = ProductFactory()
     contract = ContractFactory(ingangsdatum=D(2015, 1, 1), toetredingsdatum=D(2016, 3, 1))
-    TariefFactory(contract=contract, product=product, ingangsdatum=D(2015, 1, 1), einddatum=D(2016, 12, 31),
-                  bedrag=Decimal("50.00"))
+    TariefFactory(
+        contract=contract,
+        product=product,
+        ingangsdatum=D(2015, 1, 1),
+        einddatum=D(2016, 12, 31),
+        bedrag=Decimal("50.00"),
+    )
     TariefFactory(contract=contract, product=product, ingangsdatum=D(2017, 1, 1), bedrag=Decimal("51.00"))
     assert tarief_op(contract.aanbieder, product, rijswijk, D(2016, 2, 29)) is None  # before accession
     assert tarief_op(contract.aanbieder, product, rijswijk, D(2016, 3, 1)).bedrag == Decimal("50.00")

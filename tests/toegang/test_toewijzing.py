@@ -25,9 +25,17 @@ def beschikking(client_rijswijk):
 
 def _velden(beschikking, tarief, **extra):
     return {
-        "beschikking": beschikking, "client": beschikking.client, "gemeente": beschikking.gemeente,
-        "product": tarief.product, "aanbieder": tarief.contract.aanbieder, "ingangsdatum": D(2016, 2, 1),
-        "einddatum": D(2016, 12, 31), "volume": Decimal("3"), "eenheid": "04", "frequentie": "2", **extra,
+        "beschikking": beschikking,
+        "client": beschikking.client,
+        "gemeente": beschikking.gemeente,
+        "product": tarief.product,
+        "aanbieder": tarief.contract.aanbieder,
+        "ingangsdatum": D(2016, 2, 1),
+        "einddatum": D(2016, 12, 31),
+        "volume": Decimal("3"),
+        "eenheid": "04",
+        "frequentie": "2",
+        **extra,
     }
 
 
@@ -53,7 +61,11 @@ def test_overlapping_allocation_of_the_same_product_is_refused(consulent_rijswij
 
 def test_wheelchairs_may_overlap(consulent_rijswijk, beschikking):
     rolstoel = ProductFactory(
-        productcategorie="11", productcode="11X01", naam="Rolstoel", eenheid="82", frequentie="6",
+        productcategorie="11",
+        productcode="11X01",
+        naam="Rolstoel",
+        eenheid="82",
+        frequentie="6",
         voorzieningsoort=VoorzieningsoortFactory(code="RV", naam="Rolstoelvoorziening"),
     )
     tarief = TariefFactory(product=rolstoel)
@@ -92,12 +104,18 @@ def test_change_ends_the_old_allocation_and_creates_a_new_one(consulent_rijswijk
     oud.refresh_from_db()
     assert oud.einddatum == D(2016, 5, 31)
     assert (nieuw.ingangsdatum, nieuw.einddatum, nieuw.volume, nieuw.reden_wijziging, nieuw.vorige) == (
-        D(2016, 6, 1), D(2016, 12, 31), Decimal("2"), "05", oud
+        D(2016, 6, 1),
+        D(2016, 12, 31),
+        Decimal("2"),
+        "05",
+        oud,
     )
 
 
 def test_ending_records_the_reason(consulent_rijswijk, beschikking, tarief):
     toewijzing = toewijzing_create(user=consulent_rijswijk, **_velden(beschikking, tarief))
-    toewijzing_beeindigen(user=consulent_rijswijk, toewijzing=toewijzing, einddatum=D(2016, 8, 31), reden_beeindiging="21")
+    toewijzing_beeindigen(
+        user=consulent_rijswijk, toewijzing=toewijzing, einddatum=D(2016, 8, 31), reden_beeindiging="21"
+    )
     toewijzing.refresh_from_db()
     assert (toewijzing.einddatum, toewijzing.reden_beeindiging) == (D(2016, 8, 31), "21")

@@ -13,17 +13,15 @@ def test_tariff_indexed_over_two_years():
 
 def test_rounding_every_year_differs_from_compounding_at_once():
     # €1.00 + 0.4% twice: 1.004 → 1.00, then 1.00 again; one step would give 1.008016 → 1.01.
-    assert index_to_year(
-        Decimal("1.00"), 2023, 2025, {2024: Decimal("0.4"), 2025: Decimal("0.4")}
-    ) == Decimal("1.00")
+    assert index_to_year(Decimal("1.00"), 2023, 2025, {2024: Decimal("0.4"), 2025: Decimal("0.4")}) == Decimal("1.00")
 
 
 def test_half_up_and_budget_and_decrease():
     assert index_to_year(Decimal("0.50"), 2024, 2025, {2025: Decimal("1")}) == Decimal("0.51")  # 0.505 → 0.51
     # Budget €1,000,000.00: +2.5% → 1,025,000.00; +3.1% → 1,056,775.00
-    assert index_to_year(
-        Decimal("1000000.00"), 2024, 2026, {2025: Decimal("2.5"), 2026: Decimal("3.1")}
-    ) == Decimal("1056775.00")
+    assert index_to_year(Decimal("1000000.00"), 2024, 2026, {2025: Decimal("2.5"), 2026: Decimal("3.1")}) == Decimal(
+        "1056775.00"
+    )
     assert index_to_year(Decimal("100.00"), 2024, 2025, {2025: Decimal("-1.5")}) == Decimal("98.50")
     assert index_to_year(Decimal("100.00"), 2024, 2024, {}) == Decimal("100.00")
 

@@ -11,7 +11,7 @@ from openwmo.bekostiging.engine.inspanningsgericht import (
     max_volume,
     minute_tariff,
 )
-from openwmo.bekostiging.engine.periods import Periode
+from openwmo.core.periode import Periode
 
 # Individuele begeleiding (category 02): 3 hours per week, Wed 10 Jan – Wed 20 Mar 2024.
 # ISO weeks 2024: week 2 = 8–14 Jan, week 5 = 29 Jan–4 Feb, week 9 = 26 Feb–3 Mar, week 12 = 18–24 Mar.

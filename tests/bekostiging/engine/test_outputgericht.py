@@ -10,7 +10,7 @@ from openwmo.bekostiging.engine.outputgericht import (
     prorate,
     trajectory_instalments,
 )
-from openwmo.bekostiging.engine.periods import Periode, month_containing
+from openwmo.core.periode import Periode, month_containing
 
 ANCHOR = date(2024, 1, 1)  # 4-week periods: 1–28 Jan, 29 Jan–25 Feb, 26 Feb–24 Mar, …
 
@@ -40,9 +40,7 @@ def test_four_weekly_tariff_across_a_month_boundary():
 def test_prorate_by_days():
     block = Periode(date(2024, 1, 1), date(2024, 1, 28))
     # 1,234.56 × 13 / 28 = 16,049.28 / 28 = 573.188… → 573.19
-    assert prorate(Decimal("1234.56"), block, Periode(date(2024, 1, 16), date(2024, 1, 28))) == Decimal(
-        "573.19"
-    )
+    assert prorate(Decimal("1234.56"), block, Periode(date(2024, 1, 16), date(2024, 1, 28))) == Decimal("573.19")
     # Monthly tariff, care 10–29 Feb 2024: 900 × 20 / 29 = 620.689… → 620.69
     feb = month_containing(date(2024, 2, 1))
     assert prorate(Decimal("900.00"), feb, Periode(date(2024, 2, 10), date(2024, 3, 5))) == Decimal("620.69")

@@ -5,7 +5,6 @@ from fractions import Fraction
 import pytest
 
 from openwmo.bekostiging.engine.inspanningsgericht import ToewijzingInput
-from openwmo.bekostiging.engine.periods import Periode
 from openwmo.bekostiging.engine.prognose import (
     LopendeInspanning,
     LopendeOutput,
@@ -13,6 +12,7 @@ from openwmo.bekostiging.engine.prognose import (
     remaining_months,
     year_end_forecast,
 )
+from openwmo.core.periode import Periode
 
 PEILDATUM = date(2024, 6, 30)  # remaining: 1 Jul – 31 Dec 2024 = 184 days
 
@@ -73,9 +73,7 @@ def test_year_end_forecast():
     # Trend of new allocations: (30,000 + 36,000 + 33,000) / 3 = 33,000 per month × 6 months = 198,000.00
     # Forecast 1,250,000.00 + 980,000.00 + 198,000.00 = 2,428,000.00; budget 2,400,000.00 → −28,000.00
     trend = [Decimal("30000.00"), Decimal("36000.00"), Decimal("33000.00")]
-    result = year_end_forecast(
-        PEILDATUM, Decimal("1250000.00"), Decimal("980000.00"), trend, Decimal("2400000.00")
-    )
+    result = year_end_forecast(PEILDATUM, Decimal("1250000.00"), Decimal("980000.00"), trend, Decimal("2400000.00"))
     assert result.resterende_maanden == 6
     assert result.nieuwe_vraag == Decimal("198000.00")
     assert result.totaal == Decimal("2428000.00")
@@ -88,6 +86,4 @@ def test_mid_month_peildatum_counts_the_rest_of_the_month_by_days():
     result = year_end_forecast(date(2024, 1, 10), Decimal("0.00"), Decimal("0.00"), [Decimal("1000.00")])
     assert result.nieuwe_vraag == Decimal("11677.42")
     assert result.saldo is None
-    assert year_end_forecast(date(2024, 1, 10), Decimal("5.00"), Decimal("0.00"), []).totaal == Decimal(
-        "5.00"
-    )
+    assert year_end_forecast(date(2024, 1, 10), Decimal("5.00"), Decimal("0.00"), []).totaal == Decimal("5.00")

@@ -13,9 +13,9 @@ from openwmo.bekostiging.engine.outputgericht import (
     prorate,
     trajectory_instalments,
 )
-from openwmo.bekostiging.engine.periods import Periode, four_week_period_containing
 from openwmo.bekostiging.engine.taakgericht import WijkInput, split_population_budget
 from openwmo.bekostiging.engine.verdeling import HistorischeUitgave, regional_split
+from openwmo.core.periode import Periode, four_week_period_containing
 
 amounts = st.integers(min_value=0, max_value=10**11).map(lambda cents: Decimal(cents) / 100)
 days = st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31))
@@ -70,9 +70,7 @@ def test_proration_never_exceeds_the_full_amount(amount, full, covered):
 @given(amounts, periods(open_allowed=False, max_days=200), days)
 def test_month_claims_add_up_to_the_period_amounts(tariff, care, anchor):
     lines = period_amounts(tariff, care, "4 weken", anchor)
-    assert sum(m.bedrag for m in monthly_amounts(tariff, care, "4 weken", anchor)) == sum(
-        line.bedrag for line in lines
-    )
+    assert sum(m.bedrag for m in monthly_amounts(tariff, care, "4 weken", anchor)) == sum(line.bedrag for line in lines)
     assert all(line.bedrag <= tariff for line in lines)
 
 
@@ -108,8 +106,7 @@ def test_calendar_pieces_partition_the_period(p, anchor):
 @given(periods(open_allowed=False, max_days=120))
 def test_iso_weeks_match_the_calendar(p):
     every_day = {
-        (d.isocalendar().year, d.isocalendar().week)
-        for d in (p.start + timedelta(days=i) for i in range(p.days()))
+        (d.isocalendar().year, d.isocalendar().week) for d in (p.start + timedelta(days=i) for i in range(p.days()))
     }
     assert set(p.iso_weeks()) == every_day
     assert len(p.iso_weeks()) == len(every_day)

@@ -48,9 +48,7 @@ def test_seven_municipal_shares_add_up_to_the_cent():
 def test_input_order_does_not_change_the_outcome():
     forward = regional_split(Decimal("1000000.00"), UITGAVEN, [2019, 2020])
     backward = regional_split(Decimal("1000000.00"), list(reversed(UITGAVEN)), [2020, 2019])
-    assert {a.gemeente: a.bedrag for a in forward.aandelen} == {
-        a.gemeente: a.bedrag for a in backward.aandelen
-    }
+    assert {a.gemeente: a.bedrag for a in forward.aandelen} == {a.gemeente: a.bedrag for a in backward.aandelen}
 
 
 def test_missing_or_double_figures_are_refused():

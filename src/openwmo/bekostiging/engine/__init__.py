@@ -14,6 +14,8 @@ store the results. One module per concern:
 See ``docs/bekostiging.md`` for each rule with a worked example.
 """
 
+from openwmo.core.periode import Periode, four_week_period_containing, month_containing, year_periode
+
 from .indexatie import GeindexeerdBedrag, index_series, index_to_year
 from .inspanningsgericht import (
     Kosten,
@@ -37,7 +39,6 @@ from .outputgericht import (
     spread_over_months,
     trajectory_instalments,
 )
-from .periods import Periode, four_week_period_containing, month_containing, year_periode
 from .plekken import Plekkenbehoefte, Trajectvraag, places_needed, trajectories_per_place
 from .prognose import (
     LopendeInspanning,

@@ -54,9 +54,7 @@ def index_series(
     return tuple(series)
 
 
-def index_to_year(
-    bedrag: Decimal, basisjaar: int, doeljaar: int, percentages: Mapping[int, Decimal]
-) -> Decimal:
+def index_to_year(bedrag: Decimal, basisjaar: int, doeljaar: int, percentages: Mapping[int, Decimal]) -> Decimal:
     """The amount for ``doeljaar``: :func:`index_series`'s last amount (``bedrag`` if the years are equal)."""
     series = index_series(bedrag, basisjaar, doeljaar, percentages)
     return series[-1].bedrag if series else as_money(bedrag, "bedrag")

@@ -33,8 +33,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from openwmo.core.periode import Periode, month_containing
+
 from .money import as_money, as_non_negative, as_volume, round_cents, to_fraction
-from .periods import Periode, month_containing
 from .units import Eenheid, Frequentie, conversion_factor, eenheid, finer_unit, frequentie
 
 HH_CATEGORIE = "01"

@@ -29,8 +29,9 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from openwmo.core.periode import Periode, four_week_period_containing, month_containing
+
 from .money import as_money, floor_cents, round_cents, split_largest_remainder, to_fraction
-from .periods import Periode, four_week_period_containing, month_containing
 
 
 class Periodetype(StrEnum):

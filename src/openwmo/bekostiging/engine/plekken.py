@@ -61,9 +61,7 @@ def places_needed(vraag: Sequence[Trajectvraag]) -> Plekkenbehoefte:
 
     Example: 30 × 3 months + 20 × 6 months + 10 × 12 months = 330 place-months → 27.5 → 28 places.
     """
-    place_months = sum(
-        (to_fraction(v.aantal_per_jaar) * to_fraction(v.duur_maanden) for v in vraag), Fraction(0)
-    )
+    place_months = sum((to_fraction(v.aantal_per_jaar) * to_fraction(v.duur_maanden) for v in vraag), Fraction(0))
     count = sum((to_fraction(v.aantal_per_jaar) for v in vraag), Fraction(0))
     exact = place_months / 12
     return Plekkenbehoefte(

@@ -33,10 +33,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+from openwmo.core.periode import Periode, month_containing, year_periode
+
 from .inspanningsgericht import ToewijzingInput
 from .money import as_money, round_cents, to_fraction
 from .outputgericht import Periodetype, period_amounts
-from .periods import Periode, month_containing, year_periode
 from .units import Frequentie
 
 

@@ -43,9 +43,7 @@ class WijkInput:
         if not self.naam:
             raise ValueError("WijkInput.naam: a district needs a name")
         if isinstance(self.inwoners, bool) or not isinstance(self.inwoners, int) or self.inwoners < 0:
-            raise ValueError(
-                f"WijkInput.inwoners of {self.naam!r}: a whole number >= 0, not {self.inwoners!r}"
-            )
+            raise ValueError(f"WijkInput.inwoners of {self.naam!r}: a whole number >= 0, not {self.inwoners!r}")
         if isinstance(self.gewicht, Fraction):
             raise ValueError(f"WijkInput.gewicht of {self.naam!r}: give the weight as a Decimal or int")
         as_non_negative(self.gewicht, f"WijkInput.gewicht of {self.naam!r}")
@@ -101,7 +99,6 @@ def split_population_budget(
         budget=amount,
         sleutel=key,
         wijken=tuple(
-            Wijkbudget(name, values[name], to_fraction(values[name]) / total_key, parts[name])
-            for name in names
+            Wijkbudget(name, values[name], to_fraction(values[name]) / total_key, parts[name]) for name in names
         ),
     )

@@ -63,9 +63,7 @@ def eenheid(value: Eenheid | str) -> Eenheid:
         return Eenheid(value)
     except ValueError:
         known = ", ".join(f"{e.value} ({e.name.lower()})" for e in Eenheid)
-        raise ValueError(
-            f"eenheid: {value!r} is not a code of iWmo code list WJ756; known: {known}"
-        ) from None
+        raise ValueError(f"eenheid: {value!r} is not a code of iWmo code list WJ756; known: {known}") from None
 
 
 def frequentie(value: Frequentie | str) -> Frequentie:
@@ -74,9 +72,7 @@ def frequentie(value: Frequentie | str) -> Frequentie:
         return Frequentie(value)
     except ValueError:
         known = ", ".join(f"{f.value} ({f.name.lower()})" for f in Frequentie)
-        raise ValueError(
-            f"frequentie: {value!r} is not a code of iWmo code list WMO757; known: {known}"
-        ) from None
+        raise ValueError(f"frequentie: {value!r} is not a code of iWmo code list WMO757; known: {known}") from None
 
 
 def is_time_unit(unit: Eenheid | str) -> bool:

@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 import pytest
 
-from openwmo.bekostiging.engine.periods import (
+from openwmo.core.periode import (
     Periode,
     four_week_period_containing,
     month_containing,
@@ -19,9 +19,7 @@ def test_days_counts_both_ends():
 
 
 def test_end_before_start_is_refused_with_both_dates_named():
-    with pytest.raises(
-        ValueError, match=r"Periode.eind \(2024-01-01\) lies before Periode.start \(2024-01-02\)"
-    ):
+    with pytest.raises(ValueError, match=r"Periode.eind \(2024-01-01\) lies before Periode.start \(2024-01-02\)"):
         Periode(date(2024, 1, 2), date(2024, 1, 1))
 
 
