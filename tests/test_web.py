@@ -63,7 +63,11 @@ def test_demo_users_are_reset_not_duplicated(referentie):
 
 
 def _openwmo(args, tmp_path, **env):
-    omgeving = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    omgeving = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     omgeving.update(OPENWMO_VAR_DIR=str(tmp_path / "var"), **env)
     return subprocess.run(
         [sys.executable, "-m", "openwmo.cli", *args],
