@@ -79,17 +79,21 @@ class EerdereIndex:
         self.toevoegen(eerdere)
 
     def toevoegen(self, eerdere: Iterable[EerderePrestatie]) -> None:
-        credits: list[EerderePrestatie] = []
-        for e in eerdere:
+        nieuw = list(eerdere)
+        refs: set[tuple[str, str]] = set()
+        for e in nieuw:  # validate everything first: a failed call leaves the index unchanged
             if not isinstance(e, EerderePrestatie):
                 raise ValueError(f"EerdereIndex: verwacht EerderePrestatie, gekregen {e!r}")
             ref = (e.aanbieder_agb, e.referentienummer)
-            if ref in self.per_referentie:
+            if ref in self.per_referentie or ref in refs:
                 raise ValueError(
                     f"EerdereIndex: referentienummer {e.referentienummer} van aanbieder "
                     f"{e.aanbieder_agb} komt twee keer voor"
                 )
-            self.per_referentie[ref] = e
+            refs.add(ref)
+        credits: list[EerderePrestatie] = []
+        for e in nieuw:
+            self.per_referentie[(e.aanbieder_agb, e.referentienummer)] = e
             if e.status != GOEDGEKEURD:
                 continue
             if e.debet_credit == CREDIT:

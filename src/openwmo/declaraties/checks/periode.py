@@ -27,7 +27,7 @@ def bevat(buiten_begin: date, buiten_eind: date | None, binnen_begin: date, binn
 def gedekt_door(perioden: Iterable[tuple[date, date | None]], begin: date, eind: date) -> bool:
     """True when every day of [begin, eind] lies in at least one of `perioden` (their union)."""
     cursor = begin
-    for p_begin, p_eind in sorted(perioden):
+    for p_begin, p_eind in sorted(perioden, key=lambda p: p[0]):
         if p_begin > cursor:
             return False
         if p_eind is None or p_eind >= eind:

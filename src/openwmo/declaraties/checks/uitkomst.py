@@ -95,7 +95,8 @@ class DeclaratieUitkomst:
     def als_eerdere(self) -> tuple[EerderePrestatie, ...]:
         """The lines of this declaration as `EerderePrestatie`, to add to the index of later checks.
 
-        Nothing when the message counts as not sent (its reference numbers are then not "used").
+        Nothing when the message counts as not sent (its reference numbers are then not "used"); a line
+        rejected with 8021 is left out too, because its ReferentieNummer belongs to the earlier line.
         """
         if not self.is_verwerkt:
             return ()
@@ -117,6 +118,7 @@ class DeclaratieUitkomst:
                 vorige_referentienummer=p.vorige_referentienummer,
             )
             for u in self.prestaties
+            if "8021" not in u.retourcodes
             for p in (u.prestatie,)
         )
 
