@@ -1,0 +1,313 @@
+"""Input facts for the claim checks: frozen dataclasses that validate their own shape.
+
+A `ValueError` here means the value could not come from a schema-valid WMO323 or a consistent database
+row (wrong type, pattern, code list value, more than two decimals, end before begin). Rules that a
+schema-valid message can still break (CD/CS/TR at XSLT level) are not checked here but in
+`technisch.py`, which answers them with retourcode 0001.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from openwmo.catalogus.codelijsten import EENHEID, FREQUENTIE, PRODUCTCATEGORIE, REDEN_WIJZIGING
+
+DEBET = "D"
+CREDIT = "C"
+GOEDGEKEURD = "goedgekeurd"
+AFGEKEURD = "afgekeurd"
+
+_CENT = Decimal("0.01")
+_ALFANUM = re.compile(r"[A-Za-z0-9]+")
+_CIJFERS = re.compile(r"[0-9]+")
+_NUMMER = re.compile(r"[0-9]{1,9}")  # LDT_Nummer: ToewijzingNummer is an integer of at most 9 digits
+_MAX_VOLUME = 99_999_999  # LDT_Volume
+
+
+def _fout(klasse: str, veld: str, regel: str, waarde: object) -> ValueError:
+    return ValueError(f"{klasse}.{veld}: {regel} (gekregen: {waarde!r})")
+
+
+def _cijfers(klasse: str, veld: str, waarde: object, lengte: int) -> None:
+    if not isinstance(waarde, str) or len(waarde) != lengte or not _CIJFERS.fullmatch(waarde):
+        raise _fout(klasse, veld, f"moet een tekst van precies {lengte} cijfers zijn", waarde)
+
+
+def _tekst(
+    klasse: str, veld: str, waarde: object, max_lengte: int, patroon: re.Pattern | None = None
+) -> None:
+    if not isinstance(waarde, str) or not waarde or len(waarde) > max_lengte:
+        raise _fout(klasse, veld, f"moet een niet-lege tekst van hoogstens {max_lengte} tekens zijn", waarde)
+    if patroon is not None and not patroon.fullmatch(waarde):
+        raise _fout(klasse, veld, f"moet voldoen aan het patroon {patroon.pattern}", waarde)
+
+
+def _code(
+    klasse: str, veld: str, waarde: object, lijst: dict[str, str], naam: str, leeg: bool = False
+) -> None:
+    if waarde is None and leeg:
+        return
+    if waarde not in lijst:
+        raise _fout(klasse, veld, f"moet een code uit {naam} zijn ({', '.join(lijst)})", waarde)
+
+
+def _datum(klasse: str, veld: str, waarde: object, leeg: bool = False) -> None:
+    if waarde is None and leeg:
+        return
+    if not isinstance(waarde, date) or isinstance(waarde, datetime):
+        raise _fout(klasse, veld, "moet een datum (datetime.date) zijn", waarde)
+
+
+def _periode(klasse: str, begin_veld: str, begin: date, eind_veld: str, eind: date | None) -> None:
+    if eind is not None and eind < begin:
+        raise _fout(klasse, eind_veld, f"mag niet voor {begin_veld} ({begin.isoformat()}) liggen", eind)
+
+
+def _bedrag(klasse: str, veld: str, waarde: object, leeg: bool = False) -> None:
+    if waarde is None and leeg:
+        return
+    if not isinstance(waarde, Decimal) or not waarde.is_finite():
+        raise _fout(klasse, veld, "moet een Decimal zijn (nooit float)", waarde)
+    if waarde < 0:
+        raise _fout(klasse, veld, "mag niet negatief zijn; het teken staat in debet_credit", waarde)
+    if waarde != waarde.quantize(_CENT):
+        raise _fout(klasse, veld, "heeft hoogstens twee decimalen (centen)", waarde)
+
+
+def _geheel(klasse: str, veld: str, waarde: object, leeg: bool = False, minimum: int = 0) -> None:
+    if waarde is None and leeg:
+        return
+    if not isinstance(waarde, int) or isinstance(waarde, bool) or not minimum <= waarde <= _MAX_VOLUME:
+        raise _fout(
+            klasse, veld, f"moet een geheel getal van {minimum} tot en met {_MAX_VOLUME} zijn", waarde
+        )
+
+
+def _dc(klasse: str, veld: str, waarde: object) -> None:
+    if waarde not in (DEBET, CREDIT):
+        raise _fout(klasse, veld, "moet 'D' (debet) of 'C' (credit) zijn", waarde)
+
+
+@dataclass(frozen=True, slots=True)
+class ToewijzingFeit:
+    """One allocated product (WMO301 ToegewezenProduct) as currently valid.
+
+    productcategorie/productcode are None for aspecific (no code) and generic (neither) allocations;
+    eenheid/frequentie/volume are None when the allocation has no Omvang (budget or aspecific).
+    `gestarte_zorg` holds the care periods reported by 305/307 as (begindatum, einddatum or None).
+    """
+
+    toewijzingsnummer: str
+    bsn: str
+    productcategorie: str | None
+    productcode: str | None
+    aanbieder_agb: str
+    gemeente_cbs: str
+    ingangsdatum: date
+    einddatum: date | None
+    volume: int | None
+    eenheid: str | None
+    frequentie: str | None
+    budget: Decimal | None = None
+    reden_wijziging: str | None = None
+    gestarte_zorg: tuple[tuple[date, date | None], ...] = ()
+
+    def __post_init__(self) -> None:
+        k = "ToewijzingFeit"
+        _tekst(k, "toewijzingsnummer", self.toewijzingsnummer, 9, _NUMMER)
+        _cijfers(k, "bsn", self.bsn, 9)
+        _code(k, "productcategorie", self.productcategorie, PRODUCTCATEGORIE, "WMO020", leeg=True)
+        if self.productcode is not None:
+            _tekst(k, "productcode", self.productcode, 5)
+        _cijfers(k, "aanbieder_agb", self.aanbieder_agb, 8)
+        _cijfers(k, "gemeente_cbs", self.gemeente_cbs, 4)
+        _datum(k, "ingangsdatum", self.ingangsdatum)
+        _datum(k, "einddatum", self.einddatum, leeg=True)
+        _periode(k, "ingangsdatum", self.ingangsdatum, "einddatum", self.einddatum)
+        _geheel(k, "volume", self.volume, leeg=True)
+        _code(k, "eenheid", self.eenheid, EENHEID, "WJ756", leeg=True)
+        _code(k, "frequentie", self.frequentie, FREQUENTIE, "WMO757", leeg=True)
+        if (self.volume is None) != (self.frequentie is None) or (self.volume is None) != (
+            self.eenheid is None
+        ):
+            raise _fout(
+                k,
+                "volume",
+                "volume, eenheid en frequentie zijn samen gevuld of samen leeg (Omvang)",
+                (self.volume, self.eenheid, self.frequentie),
+            )
+        _bedrag(k, "budget", self.budget, leeg=True)
+        _code(k, "reden_wijziging", self.reden_wijziging, REDEN_WIJZIGING, "WMO002", leeg=True)
+        if not isinstance(self.gestarte_zorg, tuple):
+            object.__setattr__(self, "gestarte_zorg", tuple(self.gestarte_zorg))
+        for begin, eind in self.gestarte_zorg:
+            _datum(k, "gestarte_zorg", begin)
+            _datum(k, "gestarte_zorg", eind, leeg=True)
+            _periode(k, "gestarte_zorg begin", begin, "gestarte_zorg eind", eind)
+
+
+@dataclass(frozen=True, slots=True)
+class TariefFeit:
+    """Contract tariff of a provider for a product in a period (per `eenheid`)."""
+
+    aanbieder_agb: str
+    productcode: str
+    ingangsdatum: date
+    einddatum: date | None
+    bedrag: Decimal
+    eenheid: str
+
+    def __post_init__(self) -> None:
+        k = "TariefFeit"
+        _cijfers(k, "aanbieder_agb", self.aanbieder_agb, 8)
+        _tekst(k, "productcode", self.productcode, 5)
+        _datum(k, "ingangsdatum", self.ingangsdatum)
+        _datum(k, "einddatum", self.einddatum, leeg=True)
+        _periode(k, "ingangsdatum", self.ingangsdatum, "einddatum", self.einddatum)
+        _bedrag(k, "bedrag", self.bedrag)
+        _code(k, "eenheid", self.eenheid, EENHEID, "WJ756")
+
+
+@dataclass(frozen=True, slots=True)
+class Prestatie:
+    """One claim line (WMO323 Prestatie). Amounts are euros; `debet_credit` carries the sign."""
+
+    referentienummer: str
+    toewijzingsnummer: str
+    bsn: str
+    productcategorie: str
+    productcode: str
+    begindatum: date
+    einddatum: date
+    geleverd_volume: int
+    eenheid: str
+    producttarief: Decimal | None
+    ingediend_bedrag: Decimal
+    debet_credit: str = DEBET
+    vorige_referentienummer: str | None = None
+
+    def __post_init__(self) -> None:
+        k = "Prestatie"
+        _tekst(k, "referentienummer", self.referentienummer, 20)
+        if self.vorige_referentienummer is not None:
+            _tekst(k, "vorige_referentienummer", self.vorige_referentienummer, 20)
+        _tekst(k, "toewijzingsnummer", self.toewijzingsnummer, 9, _NUMMER)
+        _cijfers(k, "bsn", self.bsn, 9)
+        _code(k, "productcategorie", self.productcategorie, PRODUCTCATEGORIE, "WMO020")
+        _tekst(k, "productcode", self.productcode, 5)
+        _datum(k, "begindatum", self.begindatum)
+        _datum(k, "einddatum", self.einddatum)
+        _periode(k, "begindatum", self.begindatum, "einddatum", self.einddatum)
+        _geheel(k, "geleverd_volume", self.geleverd_volume)
+        _code(k, "eenheid", self.eenheid, EENHEID, "WJ756")
+        _bedrag(k, "producttarief", self.producttarief, leeg=True)
+        _bedrag(k, "ingediend_bedrag", self.ingediend_bedrag)
+        _dc(k, "debet_credit", self.debet_credit)
+
+    @property
+    def sleutel(self) -> tuple[str, str, str, date, date]:
+        """TR389/TR416 key: ToewijzingNummer, category, code and ProductPeriode."""
+        return (
+            self.toewijzingsnummer,
+            self.productcategorie,
+            self.productcode,
+            self.begindatum,
+            self.einddatum,
+        )
+
+    @property
+    def bedrag_met_teken(self) -> Decimal:
+        return self.ingediend_bedrag if self.debet_credit == DEBET else -self.ingediend_bedrag
+
+
+@dataclass(frozen=True, slots=True)
+class EerderePrestatie:
+    """A line from an earlier 323 of the same provider, with the outcome of its check.
+
+    Beyond the brief's fields it carries `aanbieder_agb` (ReferentieNummer is unique per provider),
+    `productcategorie` (part of the TR389 key), `eenheid` (hours and minutes are summed on one
+    scale) and `vorige_referentienummer` (which debet a credit cancelled).
+    """
+
+    referentienummer: str
+    toewijzingsnummer: str
+    productcode: str
+    begindatum: date
+    einddatum: date
+    volume: int
+    bedrag: Decimal
+    debet_credit: str
+    status: str
+    aanbieder_agb: str
+    productcategorie: str
+    eenheid: str
+    vorige_referentienummer: str | None = None
+
+    def __post_init__(self) -> None:
+        k = "EerderePrestatie"
+        _tekst(k, "referentienummer", self.referentienummer, 20)
+        _tekst(k, "toewijzingsnummer", self.toewijzingsnummer, 9, _NUMMER)
+        _tekst(k, "productcode", self.productcode, 5)
+        _datum(k, "begindatum", self.begindatum)
+        _datum(k, "einddatum", self.einddatum)
+        _periode(k, "begindatum", self.begindatum, "einddatum", self.einddatum)
+        _geheel(k, "volume", self.volume)
+        _bedrag(k, "bedrag", self.bedrag)
+        _dc(k, "debet_credit", self.debet_credit)
+        if self.status not in (GOEDGEKEURD, AFGEKEURD):
+            raise _fout(k, "status", f"moet '{GOEDGEKEURD}' of '{AFGEKEURD}' zijn", self.status)
+        _cijfers(k, "aanbieder_agb", self.aanbieder_agb, 8)
+        _code(k, "productcategorie", self.productcategorie, PRODUCTCATEGORIE, "WMO020")
+        _code(k, "eenheid", self.eenheid, EENHEID, "WJ756")
+        if self.debet_credit == CREDIT and self.vorige_referentienummer is None:
+            raise _fout(k, "vorige_referentienummer", "is verplicht bij een creditprestatie", None)
+
+    @property
+    def sleutel(self) -> tuple[str, str, str, date, date]:
+        return (
+            self.toewijzingsnummer,
+            self.productcategorie,
+            self.productcode,
+            self.begindatum,
+            self.einddatum,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Declaratie:
+    """WMO323 Declaratie header with its lines (flattened over clients; each line carries its BSN)."""
+
+    declaratienummer: str
+    aanbieder_agb: str
+    gemeente_cbs: str
+    periode_begindatum: date
+    periode_einddatum: date
+    totaal_ingediend_bedrag: Decimal
+    totaal_debet_credit: str
+    prestaties: tuple[Prestatie, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        k = "Declaratie"
+        _tekst(k, "declaratienummer", self.declaratienummer, 12, _ALFANUM)
+        _cijfers(k, "aanbieder_agb", self.aanbieder_agb, 8)
+        _cijfers(k, "gemeente_cbs", self.gemeente_cbs, 4)
+        _datum(k, "periode_begindatum", self.periode_begindatum)
+        _datum(k, "periode_einddatum", self.periode_einddatum)
+        _periode(
+            k, "periode_begindatum", self.periode_begindatum, "periode_einddatum", self.periode_einddatum
+        )
+        _bedrag(k, "totaal_ingediend_bedrag", self.totaal_ingediend_bedrag)
+        _dc(k, "totaal_debet_credit", self.totaal_debet_credit)
+        if not isinstance(self.prestaties, tuple):
+            object.__setattr__(self, "prestaties", tuple(self.prestaties))
+        for p in self.prestaties:
+            if not isinstance(p, Prestatie):
+                raise _fout(k, "prestaties", "bevat alleen Prestatie-objecten", p)
+
+    @property
+    def totaal_met_teken(self) -> Decimal:
+        t = self.totaal_ingediend_bedrag
+        return t if self.totaal_debet_credit == DEBET else -t

@@ -1,0 +1,106 @@
+"""XSLT-level rules of the WMO323: checkable inside the message alone.
+
+The standard (IV032, OP286) rejects the whole message on any of these with retourcode 0001 in the
+header; the message then counts as not sent. Each violation is described as "RULE: detail" so that the
+provider (and the log) can see what went wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from .feiten import CREDIT, DEBET, Declaratie
+from .periode import is_kalendermaand, maand_begin
+
+CS100_VANAF = date(2021, 1, 1)
+_HONDERD = Decimal(100)
+
+
+def elfproef(bsn: str) -> bool:
+    """CS002: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (000000000 is refused too)."""
+    if len(bsn) != 9 or not bsn.isdigit() or bsn == "000000000":
+        return False
+    som = sum(int(c) * w for c, w in zip(bsn[:8], range(9, 1, -1), strict=True)) - int(bsn[8])
+    return som % 11 == 0
+
+
+def technische_fouten(d: Declaratie) -> list[str]:
+    """All XSLT-level violations in the message (empty list: the message may be checked line by line)."""
+    fouten: list[str] = []
+    if not is_kalendermaand(d.periode_begindatum, d.periode_einddatum):
+        fouten.append("CS340: DeclaratiePeriode is niet precies één kalendermaand")
+    if d.periode_begindatum < CS100_VANAF:
+        fouten.append("CS100: DeclaratiePeriode ligt voor 1-1-2021")
+    if d.totaal_ingediend_bedrag == 0 and d.totaal_debet_credit != DEBET:
+        fouten.append("CS325: TotaalIngediendBedrag 0 moet debet zijn")
+    if not d.prestaties:
+        fouten.append("XSD: een declaratie bevat minstens één prestatie")
+
+    referenties: set[str] = set()
+    vorige: set[str] = set()
+    debet_sleutels: set[tuple] = set()
+    debet_refs: set[str] = set()
+    credit_vorige: list[tuple[str, str]] = []
+    elfproef_ok: dict[str, bool] = {}
+    som = Decimal("0.00")
+    for p in d.prestaties:
+        ref = p.referentienummer
+        som += p.bedrag_met_teken
+        if ref in referenties:
+            fouten.append(f"TR101: ReferentieNummer {ref} komt meer dan eens voor in het bericht")
+        referenties.add(ref)
+        ok = elfproef_ok.get(p.bsn)
+        if ok is None:
+            ok = elfproef_ok[p.bsn] = elfproef(p.bsn)
+        if not ok:
+            fouten.append(f"CS002: Bsn van prestatie {ref} voldoet niet aan de elfproef")
+        if maand_begin(p.begindatum) != maand_begin(p.einddatum):
+            fouten.append(f"CS337: ProductPeriode van prestatie {ref} ligt niet in één kalendermaand")
+        if p.begindatum < CS100_VANAF:
+            fouten.append(f"CS100: ProductPeriode van prestatie {ref} ligt voor 1-1-2021")
+        if p.ingediend_bedrag == 0 and p.debet_credit != DEBET:
+            fouten.append(f"CS325: IngediendBedrag 0 van prestatie {ref} moet debet zijn")
+        if p.eenheid == "83":
+            if p.producttarief is not None:
+                fouten.append(f"CD087: ProductTarief van prestatie {ref} moet leeg zijn bij eenheid 83")
+            if p.ingediend_bedrag * _HONDERD != p.geleverd_volume:
+                fouten.append(
+                    f"CS339: IngediendBedrag van prestatie {ref} is niet gelijk aan GeleverdVolume "
+                    f"(eurocenten) bij eenheid 83"
+                )
+        elif p.producttarief is None:
+            fouten.append(f"CD087: ProductTarief van prestatie {ref} is verplicht bij eenheid {p.eenheid}")
+        if p.debet_credit == CREDIT:
+            if p.vorige_referentienummer is None:
+                fouten.append(f"CD060: VorigReferentieNummer van creditprestatie {ref} is verplicht")
+            else:
+                if p.vorige_referentienummer in vorige:
+                    fouten.append(
+                        f"TR315: VorigReferentieNummer {p.vorige_referentienummer} komt meer dan "
+                        f"eens voor in het bericht"
+                    )
+                vorige.add(p.vorige_referentienummer)
+                credit_vorige.append((ref, p.vorige_referentienummer))
+        else:
+            if p.vorige_referentienummer is not None:
+                fouten.append(f"CD060: VorigReferentieNummer van debetprestatie {ref} moet leeg zijn")
+            sleutel = p.sleutel
+            if sleutel in debet_sleutels:
+                fouten.append(
+                    f"TR416: meer dan één debetprestatie voor dezelfde ProductPeriode, categorie, "
+                    f"code en ToewijzingNummer (prestatie {ref})"
+                )
+            debet_sleutels.add(sleutel)
+            debet_refs.add(ref)
+    for ref, vorig in credit_vorige:
+        if vorig in debet_refs:
+            fouten.append(
+                f"TR316: creditprestatie {ref} crediteert debetprestatie {vorig} uit hetzelfde bericht"
+            )
+    if som != d.totaal_met_teken:
+        fouten.append(
+            f"TR358: TotaalIngediendBedrag ({d.totaal_met_teken}) is niet gelijk aan debet min "
+            f"credit van de prestaties ({som})"
+        )
+    return fouten
