@@ -136,7 +136,13 @@ class Scenario:
         return next(g for g in self.gemeenten if g.cbs == cbs)
 
     def contracten(self) -> list[tuple[Contract, Perceel]]:
-        return [(c, p) for a in self.aanbestedingen for p in a.percelen for c in a.contracten if c.perceel == p.key]
+        return [
+            (c, p)
+            for a in self.aanbestedingen
+            for p in a.percelen
+            for c in a.contracten
+            if c.perceel == p.key
+        ]
 
     def tarief(self, product: str, year: int) -> Decimal:
         """Tariff per unit in ``year``: the 2014 base indexed each later year, half-up to cents."""
@@ -148,7 +154,11 @@ class Scenario:
 
     def restricted_to(self, *cbs: str) -> Scenario:
         """The same scenario for only these municipalities (e.g. a Rijswijk-only plan for tests)."""
-        return replace(self, naam=f"{self.naam}-{'-'.join(cbs)}", gemeenten=tuple(g for g in self.gemeenten if g.cbs in cbs))
+        return replace(
+            self,
+            naam=f"{self.naam}-{'-'.join(cbs)}",
+            gemeenten=tuple(g for g in self.gemeenten if g.cbs in cbs),
+        )
 
 
 def interpolate(anchors: dict[int, float], year: float) -> float:
@@ -165,13 +175,29 @@ def interpolate(anchors: dict[int, float], year: float) -> float:
 def load_scenario(path: str | Path | None = None, *, reference_dir: Path = REFERENCE_DIR) -> Scenario:
     """Read and validate a scenario file (default: the packaged ``h4.yaml``)."""
     path = Path(path) if path else SCENARIO_DIR / "h4.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ScenarioError(f"{path.name}: not valid YAML: {exc}") from exc
+    raw = _read(path)
+    if isinstance(raw, dict) and "basis" in raw:  # `basis: h4.yaml`: take every other key from that file
+        base = _read(path.parent / str(raw["basis"]))
+        raw = {**base, **{k: v for k, v in raw.items() if k != "basis"}}
     ref_gemeenten = yaml.safe_load((reference_dir / "gemeenten.yaml").read_text(encoding="utf-8"))
     catalogus = yaml.safe_load((reference_dir / "catalogus.yaml").read_text(encoding="utf-8"))
-    return parse_scenario(raw, ref_gemeenten, catalogus)
+    scenario = parse_scenario(raw, ref_gemeenten, catalogus)
+    only = raw.get("alleen_gemeenten")
+    if only is not None:
+        unknown = [c for c in only if c not in {g.cbs for g in scenario.gemeenten}]
+        if unknown:
+            raise ScenarioError(f"alleen_gemeenten: {unknown} not among the scenario's gemeenten")
+        scenario = replace(scenario.restricted_to(*only), naam=scenario.naam)
+    return scenario
+
+
+def _read(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ScenarioError(f"{path}: cannot read the scenario file: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ScenarioError(f"{path.name}: not valid YAML: {exc}") from exc
 
 
 # --- validation -------------------------------------------------------------------------------
@@ -195,7 +221,7 @@ def _anchors(d: Any, where: str, kind: type = float) -> dict[int, Any]:
     if not isinstance(d, dict) or not d:
         raise ScenarioError(f"{where}: must be a non-empty mapping year -> value")
     out = {}
-    for y, v in d.items():
+    for y in d:
         if not isinstance(y, int):
             raise ScenarioError(f"{where}: key {y!r} must be a year")
         out[y] = _need(d, y, kind, where) if kind is not float else float(_need(d, y, (int, float), where))
@@ -228,14 +254,24 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
             ww = f"{where}.wijken[{j}]"
             pcs = tuple(_digits(pc, 4, f"{ww}.postcodes") for pc in _need(w, "postcodes", list, ww))
             if not pcs or any(pc[0] == "0" for pc in pcs):
-                raise ScenarioError(f"{ww}.postcodes: needs at least one 4-digit postcode not starting with 0")
-            wijken.append(Wijk(_need(w, "code", str, ww), _need(w, "naam", str, ww),
-                               _anchors(_need(w, "inwoners", dict, ww), f"{ww}.inwoners", int), pcs))
+                raise ScenarioError(
+                    f"{ww}.postcodes: needs at least one 4-digit postcode not starting with 0"
+                )
+            wijken.append(
+                Wijk(
+                    _need(w, "code", str, ww),
+                    _need(w, "naam", str, ww),
+                    _anchors(_need(w, "inwoners", dict, ww), f"{ww}.inwoners", int),
+                    pcs,
+                )
+            )
         for year, total in inwoners.items():
             got = sum(w.inwoners.get(year, 0) for w in wijken)
             if got != total:
-                raise ScenarioError(f"{where}.wijken: inhabitants {year} add up to {got}, "
-                                    f"reference/gemeenten.yaml says {total} for {cbs}")
+                raise ScenarioError(
+                    f"{where}.wijken: inhabitants {year} add up to {got}, "
+                    f"reference/gemeenten.yaml says {total} for {cbs}"
+                )
         gemeenten.append(Gemeente(cbs, ref[cbs]["naam"], inwoners, tuple(wijken)))
 
     aanbieders = []
@@ -244,8 +280,15 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
         soort = _need(a, "soort", str, where)
         if soort not in ("zorg", "welzijn"):
             raise ScenarioError(f"{where}.soort: must be zorg or welzijn, got {soort!r}")
-        aanbieders.append(Aanbieder(_need(a, "key", str, where), _need(a, "naam", str, where), soort,
-                                    _digits(a.get("agb"), 8, f"{where}.agb"), _digits(a.get("kvk"), 8, f"{where}.kvk")))
+        aanbieders.append(
+            Aanbieder(
+                _need(a, "key", str, where),
+                _need(a, "naam", str, where),
+                soort,
+                _digits(a.get("agb"), 8, f"{where}.agb"),
+                _digits(a.get("kvk"), 8, f"{where}.kvk"),
+            )
+        )
     keys = {a.key for a in aanbieders}
     if len(keys) != len(aanbieders) or len({a.agb for a in aanbieders}) != len(aanbieders):
         raise ScenarioError("aanbieders: keys and AGB codes must be unique")
@@ -256,7 +299,9 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
         leden = tuple(_need(s, "leden", list, where))
         pv = _need(s, "penvoerder", str, where)
         if pv not in leden or not set(leden) <= keys:
-            raise ScenarioError(f"{where}: penvoerder and leden must be known aanbieders and include the penvoerder")
+            raise ScenarioError(
+                f"{where}: penvoerder and leden must be known aanbieders and include the penvoerder"
+            )
         svs.append(Samenwerkingsverband(_need(s, "key", str, where), _need(s, "naam", str, where), pv, leden))
 
     tenders = []
@@ -272,8 +317,15 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
             unknown = [c for c in prods if c not in producten]
             if unknown:
                 raise ScenarioError(f"{pw}.producten: {unknown} not in reference/catalogus.yaml")
-            percelen.append(Perceel(_need(p, "key", str, pw), _need(p, "naam", str, pw), soort,
-                                    tuple(_need(p, "gemeenten", list, pw)), prods))
+            percelen.append(
+                Perceel(
+                    _need(p, "key", str, pw),
+                    _need(p, "naam", str, pw),
+                    soort,
+                    tuple(_need(p, "gemeenten", list, pw)),
+                    prods,
+                )
+            )
         contracten = []
         for j, c in enumerate(_need(t, "contracten", list, where)):
             cw = f"{where}.contracten[{j}]"
@@ -288,9 +340,16 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
             if not isinstance(ceind, dt.date) or not cstart <= ceind <= last:
                 raise ScenarioError(f"{cw}.eind: must be a date between start and {last} (term + extensions)")
             contracten.append(Contract(c["aanbieder"], c["perceel"], cstart, term, ext, ceind))
-        tenders.append(Aanbesteding(_need(t, "key", str, where), _need(t, "naam", str, where),
-                                    _need(t, "procedure", str, where), _need(t, "publicatie", dt.date, where),
-                                    tuple(percelen), tuple(contracten)))
+        tenders.append(
+            Aanbesteding(
+                _need(t, "key", str, where),
+                _need(t, "naam", str, where),
+                _need(t, "procedure", str, where),
+                _need(t, "publicatie", dt.date, where),
+                tuple(percelen),
+                tuple(contracten),
+            )
+        )
 
     tar = _need(raw, "tarieven", dict, "scenario")
     basis = {k: Decimal(str(v)) for k, v in _need(tar, "basis_2014", dict, "tarieven").items()}
@@ -313,7 +372,9 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
         mix = {}
         for y, m in _anchors(_need(g, "mix", dict, where), f"{where}.mix", dict).items():
             if set(m) != set(prods) or abs(sum(m.values()) - 1) > 1e-6:
-                raise ScenarioError(f"{where}.mix.{y}: needs a share for each of {list(prods)} adding up to 1")
+                raise ScenarioError(
+                    f"{where}.mix.{y}: needs a share for each of {list(prods)} adding up to 1"
+                )
             mix[y] = {p: float(v) for p, v in m.items()}
         leeftijd = tuple(_need(g, "leeftijd", list, where))
         if len(leeftijd) != 2 or not 0 <= leeftijd[0] < leeftijd[1] <= 105:
@@ -324,11 +385,19 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
         meervoudig = bool(g.get("meervoudig", False))
         if meervoudig and any(producten[p]["categorie"] not in ("11", "12", "13", "14") for p in prods):
             raise ScenarioError(f"{where}.meervoudig: only categories 11-14 may overlap")
-        groepen[code] = Groep(code, prods, meervoudig, _anchors(_need(g, "per_1000", dict, where), f"{where}.per_1000"),
-                              _need(g, "voorzieningen_per_client", float, where),
-                              _need(g, "instroom_per_1000", float, where), duur,
-                              _need(g, "opschaling", float, where), mix, _need(g, "historie_start", dt.date, where),
-                              leeftijd)
+        groepen[code] = Groep(
+            code,
+            prods,
+            meervoudig,
+            _anchors(_need(g, "per_1000", dict, where), f"{where}.per_1000"),
+            _need(g, "voorzieningen_per_client", float, where),
+            _need(g, "instroom_per_1000", float, where),
+            duur,
+            _need(g, "opschaling", float, where),
+            mix,
+            _need(g, "historie_start", dt.date, where),
+            leeftijd,
+        )
 
     volumes = {}
     for p, v in _need(raw, "volumes", dict, "scenario").items():
@@ -341,15 +410,36 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
                 raise ScenarioError(f"volumes: no volume range for {p} (used by groepen.{g.code})")
 
     gedrag = {k: float(v) for k, v in _need(raw, "gedrag", dict, "scenario").items()}
-    for k in ("variatie_gemeente", "variatie_jaar", "combinatie_ouderen", "combinatie_begeleiding",
-              "huishouden_delen", "evaluatie_aandeel", "te_laat_aandeel"):
+    for k in (
+        "variatie_gemeente",
+        "variatie_jaar",
+        "combinatie_ouderen",
+        "combinatie_begeleiding",
+        "huishouden_delen",
+        "evaluatie_aandeel",
+        "te_laat_aandeel",
+    ):
         if not 0 <= _need(gedrag, k, float, "gedrag") <= 1:
             raise ScenarioError(f"gedrag.{k}: must be between 0 and 1")
 
-    scenario = Scenario(_need(raw, "naam", str, "scenario"), _need(raw, "regio", str, "scenario"), start, eind,
-                        tuple(gemeenten), tuple(aanbieders), tuple(svs), tuple(tenders), basis, idx,
-                        frozenset(tar.get("niet_indexeren") or ()), groepen, volumes, gedrag,
-                        _parse_kalibratie(raw.get("kalibratie")), producten)
+    scenario = Scenario(
+        _need(raw, "naam", str, "scenario"),
+        _need(raw, "regio", str, "scenario"),
+        start,
+        eind,
+        tuple(gemeenten),
+        tuple(aanbieders),
+        tuple(svs),
+        tuple(tenders),
+        basis,
+        idx,
+        frozenset(tar.get("niet_indexeren") or ()),
+        groepen,
+        volumes,
+        gedrag,
+        _parse_kalibratie(raw.get("kalibratie")),
+        producten,
+    )
     _check_coverage(scenario)
     return scenario
 
@@ -358,8 +448,10 @@ def _parse_kalibratie(k: Any) -> Kalibratie | None:
     if k is None:
         return None
     rows = {
-        "tabel_1_zin_plus_pgb": (("hulp_bij_het_huishouden", "rolstoelvoorziening", "vervoervoorziening",
-                                  "woonvoorziening"), 4),
+        "tabel_1_zin_plus_pgb": (
+            ("hulp_bij_het_huishouden", "rolstoelvoorziening", "vervoervoorziening", "woonvoorziening"),
+            4,
+        ),
         "tabel_2_indicaties_begeleiding": (("totaal", "individuele_begeleiding", "dagbesteding"), 3),
         "bijlage_1_2_zwaarte_individuele_begeleiding": (("basis", "speciaal", "totaal"), 4),
         "bijlage_1_3_zwaarte_dagbesteding": (("licht", "basis", "speciaal", "totaal"), 4),
@@ -383,10 +475,16 @@ def _check_coverage(s: Scenario) -> None:
     for g in s.gemeenten:
         for groep in s.groepen.values():
             for p in groep.producten:
-                spans = sorted((c.start, c.eind) for c, per in s.contracten() if p in per.producten and g.cbs in per.gemeenten)
+                spans = sorted(
+                    (c.start, c.eind)
+                    for c, per in s.contracten()
+                    if p in per.producten and g.cbs in per.gemeenten
+                )
                 day = dt.date(2015, 1, 1)
                 for a, b in spans:
                     if a <= day <= b:
                         day = b + dt.timedelta(days=1)
                 if day <= s.eind:
-                    raise ScenarioError(f"aanbestedingen: no contract for product {p} in {g.naam} ({g.cbs}) on {day}")
+                    raise ScenarioError(
+                        f"aanbestedingen: no contract for product {p} in {g.naam} ({g.cbs}) on {day}"
+                    )

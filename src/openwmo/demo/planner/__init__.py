@@ -22,7 +22,20 @@ from openwmo.demo.planner.records import (
 )
 
 __all__ = [
-    "SOORT_PRODUCTEN", "Plan", "PlannedBeschikking", "PlannedClient", "PlannedDoel", "PlannedEvaluatie",
-    "PlannedHuishouden", "PlannedToewijzing", "count_active", "count_clients", "digest", "is_active", "pct_change",
-    "pct_share", "plan",
+    "SOORT_PRODUCTEN",
+    "Plan",
+    "PlannedBeschikking",
+    "PlannedClient",
+    "PlannedDoel",
+    "PlannedEvaluatie",
+    "PlannedHuishouden",
+    "PlannedToewijzing",
+    "count_active",
+    "seed_tables",
+    "count_clients",
+    "digest",
+    "is_active",
+    "pct_change",
+    "pct_share",
+    "plan",
 ]

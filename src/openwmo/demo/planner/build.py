@@ -51,10 +51,22 @@ def _rng(seed: int, *parts: str) -> random.Random:
 def _tracks_for(s: Scenario, g: Gemeente, spec: ChainSpec, seed: int) -> list[tuple[list[Spell], bool]]:
     groep = s.groepen[spec.groep]
     rng = _rng(seed, g.cbs, spec.groep, "chain")
-    tracks = solve_chain(rng, list(spec.dates), list(spec.targets), groep.producten, groep.meervoudig,
-                         groep.gemiddelde_duur_maanden, groep.opschaling)
-    out = [(track_spells(rng, groep, spec.dates, states, s.eind),
-            spec.pair_index is not None and bool(states[spec.pair_index])) for states in tracks]
+    tracks = solve_chain(
+        rng,
+        list(spec.dates),
+        list(spec.targets),
+        groep.producten,
+        groep.meervoudig,
+        groep.gemiddelde_duur_maanden,
+        groep.opschaling,
+    )
+    out = [
+        (
+            track_spells(rng, groep, spec.dates, states, s.eind),
+            spec.pair_index is not None and bool(states[spec.pair_index]),
+        )
+        for states in tracks
+    ]
     # short episodes: yearly inflow the stock flow does not account for, between two reference dates
     first_index = [next(t for t, st in enumerate(states) if st) for states in tracks]
     bounds = list(spec.dates) + [s.eind + DAY]
@@ -77,8 +89,14 @@ def plan(scenario: Scenario, seed: int) -> Plan:
         specs = chain_specs(s, g, _rng(seed, g.cbs, "targets"))
         tracks = {spec.groep: _tracks_for(s, g, spec, seed) for spec in specs}
         pairs = next((spec.pairs for spec in specs if spec.pairs is not None), None)
-        persons += assign_persons(_rng(seed, g.cbs, "persons"), g.cbs, tracks, pairs,
-                                  s.gedrag["combinatie_ouderen"], s.gedrag["combinatie_begeleiding"])
+        persons += assign_persons(
+            _rng(seed, g.cbs, "persons"),
+            g.cbs,
+            tracks,
+            pairs,
+            s.gedrag["combinatie_ouderen"],
+            s.gedrag["combinatie_begeleiding"],
+        )
     bsns = test_bsns(seed, len(persons))
 
     households: dict[str, list[_Household]] = {g.cbs: [] for g in s.gemeenten}
@@ -98,23 +116,44 @@ def plan(scenario: Scenario, seed: int) -> Plan:
         else:
             wijk, postcode, huisnummer = addresses[person.gemeente].new()
             naam = achternaam(rng)
-            hh = _Household(f"H{len(all_households) + 1:06d}", person.gemeente, wijk, postcode, huisnummer, [], naam)
+            hh = _Household(
+                f"H{len(all_households) + 1:06d}", person.gemeente, wijk, postcode, huisnummer, [], naam
+            )
             hh_list.append(hh)
             all_households.append(hh)
         hh.members.append(key)
         geslacht = "2" if rng.random() < (0.62 if older else 0.5) else "1"
-        clients.append(PlannedClient(key, bsns[n], voorletters(rng), naam[0], naam[1],
-                                     birth_date(rng, first, leeftijd, older), geslacht, hh.postcode, hh.huisnummer,
-                                     person.gemeente, hh.wijk, hh.key))
+        clients.append(
+            PlannedClient(
+                key,
+                bsns[n],
+                voorletters(rng),
+                naam[0],
+                naam[1],
+                birth_date(rng, first, leeftijd, older),
+                geslacht,
+                hh.postcode,
+                hh.huisnummer,
+                person.gemeente,
+                hh.wijk,
+                hh.key,
+            )
+        )
 
     toewijzingen, beschikkingen = _allocations(s, seed, persons, clients)
     evaluaties, doelen = outcomes.plan_outcomes(_rng(seed, "outcomes"), s, toewijzingen)
     return Plan(
-        scenario=s.naam, seed=seed,
-        huishoudens=tuple(PlannedHuishouden(h.key, h.gemeente, h.wijk, h.postcode, h.huisnummer, tuple(h.members))
-                          for h in all_households),
-        clients=tuple(clients), beschikkingen=tuple(beschikkingen), toewijzingen=tuple(toewijzingen),
-        evaluaties=tuple(evaluaties), doelen=tuple(doelen),
+        scenario=s.naam,
+        seed=seed,
+        huishoudens=tuple(
+            PlannedHuishouden(h.key, h.gemeente, h.wijk, h.postcode, h.huisnummer, tuple(h.members))
+            for h in all_households
+        ),
+        clients=tuple(clients),
+        beschikkingen=tuple(beschikkingen),
+        toewijzingen=tuple(toewijzingen),
+        evaluaties=tuple(evaluaties),
+        doelen=tuple(doelen),
     )
 
 
@@ -128,8 +167,9 @@ def _contract_index(s: Scenario) -> dict[tuple[str, str], list[tuple[dt.date, dt
     return {k: sorted(v) for k, v in index.items()}
 
 
-def _allocations(s: Scenario, seed: int, persons: list[Person], clients: list[PlannedClient]
-                 ) -> tuple[list[PlannedToewijzing], list[PlannedBeschikking]]:
+def _allocations(
+    s: Scenario, seed: int, persons: list[Person], clients: list[PlannedClient]
+) -> tuple[list[PlannedToewijzing], list[PlannedBeschikking]]:
     rng = _rng(seed, "allocations")
     contracts = _contract_index(s)
     late = s.gedrag["te_laat_aandeel"]
@@ -141,9 +181,18 @@ def _allocations(s: Scenario, seed: int, persons: list[Person], clients: list[Pl
             b = by_start.get(sp.start)
             if b is None:
                 besluit = sp.start - dt.timedelta(days=rng.randint(0, 14))
-                wait = rng.randint(LEGAL_DAYS + 1, LEGAL_DAYS + 45) if rng.random() < late else rng.randint(10, LEGAL_DAYS)
-                b = PlannedBeschikking(f"B{len(beschikkingen) + 1:07d}", client.key, client.gemeente,
-                                       besluit - dt.timedelta(days=wait), besluit)
+                wait = (
+                    rng.randint(LEGAL_DAYS + 1, LEGAL_DAYS + 45)
+                    if rng.random() < late
+                    else rng.randint(10, LEGAL_DAYS)
+                )
+                b = PlannedBeschikking(
+                    f"B{len(beschikkingen) + 1:07d}",
+                    client.key,
+                    client.gemeente,
+                    besluit - dt.timedelta(days=wait),
+                    besluit,
+                )
                 by_start[sp.start] = b
                 beschikkingen.append(b)
             options = contracts[(client.gemeente, sp.product)]
@@ -154,8 +203,21 @@ def _allocations(s: Scenario, seed: int, persons: list[Person], clients: list[Pl
             if hi >= 100:  # amounts in euro: round to 50
                 volume = max(lo, round(volume / 50) * 50)
             prod = s.producten[sp.product]
-            toewijzingen.append(PlannedToewijzing(
-                f"T{len(toewijzingen) + 1:07d}", client.key, client.gemeente, sp.product, rng.choice(live),
-                sp.start, sp.end, volume, prod["eenheid"], prod["frequentie"], b.key, b.melding_datum,
-                b.beschikking_datum))
+            toewijzingen.append(
+                PlannedToewijzing(
+                    f"T{len(toewijzingen) + 1:07d}",
+                    client.key,
+                    client.gemeente,
+                    sp.product,
+                    rng.choice(live),
+                    sp.start,
+                    sp.end,
+                    volume,
+                    prod["eenheid"],
+                    prod["frequentie"],
+                    b.key,
+                    b.melding_datum,
+                    b.beschikking_datum,
+                )
+            )
     return toewijzingen, beschikkingen

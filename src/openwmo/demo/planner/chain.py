@@ -43,8 +43,15 @@ def survival(a: dt.date, b: dt.date, mean_months: float) -> float:
     return math.exp(-(b - a).days / (mean_months * 30.44))
 
 
-def solve_chain(rng: random.Random, dates: list[dt.date], targets: list[DateTarget], producten: tuple[str, ...],
-                meervoudig: bool, duur_maanden: float, opschaling: float) -> list[list[State]]:
+def solve_chain(
+    rng: random.Random,
+    dates: list[dt.date],
+    targets: list[DateTarget],
+    producten: tuple[str, ...],
+    meervoudig: bool,
+    duur_maanden: float,
+    opschaling: float,
+) -> list[list[State]]:
     """Tracks whose states give exactly ``targets`` at ``dates``.
 
     Between two dates a share of the clients continues (survival from the mean duration); of those a
@@ -71,7 +78,7 @@ def solve_chain(rng: random.Random, dates: list[dt.date], targets: list[DateTarg
                 movers += [(p, i) for i in group[n_stay:n_surv]]
             for p, i in movers:
                 k = producten.index(p)
-                for q in producten[k + 1:] + (p,) + producten[:k][::-1]:
+                for q in producten[k + 1 :] + (p,) + producten[:k][::-1]:
                     if remaining[q] > 0:
                         now[i], remaining[q] = q, remaining[q] - 1
                         break
@@ -84,11 +91,22 @@ def solve_chain(rng: random.Random, dates: list[dt.date], targets: list[DateTarg
             base[i][t] = p
         active = sorted(now)
         _hand_out_extras(rng, t, active, base, extra, target.extras, producten, meervoudig)
-    return [[tuple(sorted(((b,) if b else ()) + e)) for b, e in zip(bs, es, strict=True)] for bs, es in zip(base, extra, strict=True)]
+    return [
+        [tuple(sorted(((b,) if b else ()) + e)) for b, e in zip(bs, es, strict=True)]
+        for bs, es in zip(base, extra, strict=True)
+    ]
 
 
-def _hand_out_extras(rng: random.Random, t: int, active: list[int], base: list[list[str | None]],
-                     extra: list[list[tuple[str, ...]]], wanted: int, producten: tuple[str, ...], meervoudig: bool) -> None:
+def _hand_out_extras(
+    rng: random.Random,
+    t: int,
+    active: list[int],
+    base: list[list[str | None]],
+    extra: list[list[tuple[str, ...]]],
+    wanted: int,
+    producten: tuple[str, ...],
+    meervoudig: bool,
+) -> None:
     # keep the extras of continuing clients first (a second wheelchair stays in use)
     keepers = [i for i in active if t > 0 and extra[i][t - 1]]
     rng.shuffle(keepers)

@@ -34,20 +34,28 @@ def is_active(t: PlannedToewijzing, on_date: dt.date) -> bool:
     return t.start <= on_date and (t.end is None or t.end >= on_date)
 
 
-def active(plan: Plan, product_codes: Iterable[str], on_date: dt.date, gemeente: str | None = None
-           ) -> list[PlannedToewijzing]:
+def active(
+    plan: Plan, product_codes: Iterable[str], on_date: dt.date, gemeente: str | None = None
+) -> list[PlannedToewijzing]:
     codes = set(product_codes)
-    return [t for t in plan.toewijzingen if t.product in codes and (gemeente is None or t.gemeente == gemeente)
-            and is_active(t, on_date)]
+    return [
+        t
+        for t in plan.toewijzingen
+        if t.product in codes and (gemeente is None or t.gemeente == gemeente) and is_active(t, on_date)
+    ]
 
 
-def count_active(plan: Plan, product_codes: Iterable[str], on_date: dt.date, gemeente: str | None = None) -> int:
-    """"voorzieningen" / "indicaties": the number of active allocations of these products."""
+def count_active(
+    plan: Plan, product_codes: Iterable[str], on_date: dt.date, gemeente: str | None = None
+) -> int:
+    """ "voorzieningen" / "indicaties": the number of active allocations of these products."""
     return len(active(plan, product_codes, on_date, gemeente))
 
 
-def count_clients(plan: Plan, product_codes: Iterable[str], on_date: dt.date, gemeente: str | None = None) -> int:
-    """"clienten": distinct clients with at least one active allocation of these products."""
+def count_clients(
+    plan: Plan, product_codes: Iterable[str], on_date: dt.date, gemeente: str | None = None
+) -> int:
+    """ "clienten": distinct clients with at least one active allocation of these products."""
     return len({t.client for t in active(plan, product_codes, on_date, gemeente)})
 
 
@@ -76,19 +84,30 @@ def seed_tables(plan: Plan, gemeente: str) -> dict[str, dict[str, list[int]]]:
     def n(codes: Iterable[str], d: dt.date) -> int:
         return count_active(plan, codes, d, gemeente)
 
-    tabel_1 = {soort: [n(codes, d14), count_clients(plan, codes, d14, gemeente),
-                       n(codes, d15), count_clients(plan, codes, d15, gemeente)]
-               for soort, codes in list(SOORT_PRODUCTEN.items())[:4]}
+    tabel_1 = {
+        soort: [
+            n(codes, d14),
+            count_clients(plan, codes, d14, gemeente),
+            n(codes, d15),
+            count_clients(plan, codes, d15, gemeente),
+        ]
+        for soort, codes in list(SOORT_PRODUCTEN.items())[:4]
+    }
     tabel_2 = {}
-    for row, codes in (("totaal", BEGELEIDING_TOTAAL), ("individuele_begeleiding", SOORT_PRODUCTEN["individuele_begeleiding"]),
-                       ("dagbesteding", SOORT_PRODUCTEN["dagbesteding"])):
+    for row, codes in (
+        ("totaal", BEGELEIDING_TOTAAL),
+        ("individuele_begeleiding", SOORT_PRODUCTEN["individuele_begeleiding"]),
+        ("dagbesteding", SOORT_PRODUCTEN["dagbesteding"]),
+    ):
         old, new = n(codes, j15), n(codes, j16)
         tabel_2[row] = [old, new, pct_change(old, new)]
 
     def zwaarte(rows: dict[str, str]) -> dict[str, list[int]]:
         tot15, tot16 = n(rows.values(), j15), n(rows.values(), j16)
-        out = {r: [n([p], j15), pct_share(n([p], j15), tot15), n([p], j16), pct_share(n([p], j16), tot16)]
-               for r, p in rows.items()}
+        out = {
+            r: [n([p], j15), pct_share(n([p], j15), tot15), n([p], j16), pct_share(n([p], j16), tot16)]
+            for r, p in rows.items()
+        }
         out["totaal"] = [tot15, 100, tot16, 100]
         return out
 
@@ -98,7 +117,9 @@ def seed_tables(plan: Plan, gemeente: str) -> dict[str, dict[str, list[int]]]:
         "bijlage_1_2_zwaarte_individuele_begeleiding": zwaarte(IB_ROWS),
         "bijlage_1_3_zwaarte_dagbesteding": zwaarte(DB_ROWS),
         "clients_2017_01_01": {
-            "hulp_bij_het_huishouden": count_clients(plan, SOORT_PRODUCTEN["hulp_bij_het_huishouden"], j17, gemeente),
+            "hulp_bij_het_huishouden": count_clients(
+                plan, SOORT_PRODUCTEN["hulp_bij_het_huishouden"], j17, gemeente
+            ),
             "begeleiding": count_clients(plan, BEGELEIDING, j17, gemeente),
         },
     }

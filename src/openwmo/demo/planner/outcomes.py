@@ -16,8 +16,9 @@ def _clip(v: int) -> int:
     return max(1, min(5, v))
 
 
-def plan_outcomes(rng: random.Random, s: Scenario, toewijzingen: list[PlannedToewijzing]
-                  ) -> tuple[list[PlannedEvaluatie], list[PlannedDoel]]:
+def plan_outcomes(
+    rng: random.Random, s: Scenario, toewijzingen: list[PlannedToewijzing]
+) -> tuple[list[PlannedEvaluatie], list[PlannedDoel]]:
     evaluaties: list[PlannedEvaluatie] = []
     doelen: list[PlannedDoel] = []
     begeleiding = set(s.groepen["IB"].producten) | set(s.groepen["DB"].producten)
@@ -30,8 +31,10 @@ def plan_outcomes(rng: random.Random, s: Scenario, toewijzingen: list[PlannedToe
         if evaluatie > s.eind or (evaluatie - t.start).days < 60:
             continue
         heavy = t.product in ("02A02", "07A03")
-        intake = tuple(_clip(rng.choices((1, 2, 3, 4, 5), (2, 5, 5, 3, 1) if heavy else (1, 3, 5, 5, 2))[0])
-                       for _ in ZRM_DOMEINEN)
+        intake = tuple(
+            _clip(rng.choices((1, 2, 3, 4, 5), (2, 5, 5, 3, 1) if heavy else (1, 3, 5, 5, 2))[0])
+            for _ in ZRM_DOMEINEN
+        )
         delta = [rng.choices((-1, 0, 1, 2), (1, 5, 3, 1))[0] for _ in ZRM_DOMEINEN]
         na = tuple(_clip(a + d) for a, d in zip(intake, delta, strict=True))
         gain = sum(b - a for a, b in zip(intake, na, strict=True)) / len(ZRM_DOMEINEN)
@@ -46,5 +49,7 @@ def plan_outcomes(rng: random.Random, s: Scenario, toewijzingen: list[PlannedToe
             reached += uitkomst == "behaald"
             doelen.append(PlannedDoel(f"D{len(doelen) + 1:07d}", key, area, uitkomst))
         tevredenheid = max(1, min(10, round(rng.gauss(6.9 + 0.5 * reached + gain, 1.1))))
-        evaluaties.append(PlannedEvaluatie(key, t.key, t.client, t.start, evaluatie, intake, na, tevredenheid))
+        evaluaties.append(
+            PlannedEvaluatie(key, t.key, t.client, t.start, evaluatie, intake, na, tevredenheid)
+        )
     return evaluaties, doelen

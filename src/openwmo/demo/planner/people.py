@@ -17,15 +17,61 @@ from openwmo.demo.scenario import Gemeente
 OUDEREN = ("HH", "RV", "VV", "WV")
 
 ACHTERNAMEN = (
-    ("", "Jansen"), ("de", "Vries"), ("van den", "Berg"), ("van", "Dijk"), ("", "Bakker"), ("", "Visser"),
-    ("", "Smit"), ("", "Meijer"), ("de", "Boer"), ("", "Mulder"), ("de", "Groot"), ("", "Bos"), ("", "Vos"),
-    ("", "Peters"), ("", "Hendriks"), ("van", "Leeuwen"), ("", "Dekker"), ("", "Brouwer"), ("de", "Wit"),
-    ("", "Dijkstra"), ("de", "Graaf"), ("van der", "Meer"), ("van der", "Linden"), ("", "Kok"), ("de", "Haan"),
-    ("", "Vermeulen"), ("van den", "Heuvel"), ("van der", "Veen"), ("van den", "Broek"), ("de", "Bruijn"),
-    ("de", "Jong"), ("van", "Vliet"), ("", "Hoogendoorn"), ("", "Verbeek"), ("", "Zwinkels"), ("", "Vreugdenhil"),
-    ("van", "Geest"), ("", "Duijvestijn"), ("", "Kester"), ("van der", "Kaaij"), ("", "Koppenol"), ("van", "Ruijven"),
-    ("", "Ammerlaan"), ("el", "Amrani"), ("", "Yilmaz"), ("", "Kaya"), ("", "Pinas"), ("", "Nguyen"), ("", "Bouzid"),
-    ("van", "Schie"), ("", "Warmenhoven"), ("", "Verkade"), ("ter", "Laak"), ("", "Post"), ("van", "Rijn"),
+    ("", "Jansen"),
+    ("de", "Vries"),
+    ("van den", "Berg"),
+    ("van", "Dijk"),
+    ("", "Bakker"),
+    ("", "Visser"),
+    ("", "Smit"),
+    ("", "Meijer"),
+    ("de", "Boer"),
+    ("", "Mulder"),
+    ("de", "Groot"),
+    ("", "Bos"),
+    ("", "Vos"),
+    ("", "Peters"),
+    ("", "Hendriks"),
+    ("van", "Leeuwen"),
+    ("", "Dekker"),
+    ("", "Brouwer"),
+    ("de", "Wit"),
+    ("", "Dijkstra"),
+    ("de", "Graaf"),
+    ("van der", "Meer"),
+    ("van der", "Linden"),
+    ("", "Kok"),
+    ("de", "Haan"),
+    ("", "Vermeulen"),
+    ("van den", "Heuvel"),
+    ("van der", "Veen"),
+    ("van den", "Broek"),
+    ("de", "Bruijn"),
+    ("de", "Jong"),
+    ("van", "Vliet"),
+    ("", "Hoogendoorn"),
+    ("", "Verbeek"),
+    ("", "Zwinkels"),
+    ("", "Vreugdenhil"),
+    ("van", "Geest"),
+    ("", "Duijvestijn"),
+    ("", "Kester"),
+    ("van der", "Kaaij"),
+    ("", "Koppenol"),
+    ("van", "Ruijven"),
+    ("", "Ammerlaan"),
+    ("el", "Amrani"),
+    ("", "Yilmaz"),
+    ("", "Kaya"),
+    ("", "Pinas"),
+    ("", "Nguyen"),
+    ("", "Bouzid"),
+    ("van", "Schie"),
+    ("", "Warmenhoven"),
+    ("", "Verkade"),
+    ("ter", "Laak"),
+    ("", "Post"),
+    ("van", "Rijn"),
 )
 INITIALEN = "JAMHCPWGEKRLSDTBFINYO"
 POSTCODE_LETTERS = "ABCDEGHJKLMNPRSTVWXZ"  # F, I, O, Q, U and Y are not used in Dutch postcodes
@@ -46,8 +92,14 @@ class Person:
         self.spells.extend(spells)
 
 
-def assign_persons(rng: random.Random, gemeente: str, tracks: dict[str, list[tuple[list[Spell], bool]]],
-                   pairs: int | None, share_ouderen: float, share_begeleiding: float) -> list[Person]:
+def assign_persons(
+    rng: random.Random,
+    gemeente: str,
+    tracks: dict[str, list[tuple[list[Spell], bool]]],
+    pairs: int | None,
+    share_ouderen: float,
+    share_begeleiding: float,
+) -> list[Person]:
     """``tracks``: per group, (spells, active on the pairing date) for every track."""
     persons: list[Person] = []
     ouderen: list[Person] = []

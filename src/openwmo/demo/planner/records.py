@@ -91,8 +91,18 @@ class Plan:
 
 
 ZRM_DOMEINEN = (
-    "Financiën", "Werk & opleiding", "Tijdsbesteding", "Huisvesting", "Huiselijke relaties",
-    "Geestelijke gezondheid", "Lichamelijke gezondheid", "Middelengebruik", "Basale ADL",
-    "Instrumentele ADL", "Sociaal netwerk", "Maatschappelijke participatie", "Justitie",
+    "Financiën",
+    "Werk & opleiding",
+    "Tijdsbesteding",
+    "Huisvesting",
+    "Huiselijke relaties",
+    "Geestelijke gezondheid",
+    "Lichamelijke gezondheid",
+    "Middelengebruik",
+    "Basale ADL",
+    "Instrumentele ADL",
+    "Sociaal netwerk",
+    "Maatschappelijke participatie",
+    "Justitie",
 )
 UITKOMSTEN = ("behaald", "deels behaald", "niet behaald")

@@ -16,8 +16,12 @@ from openwmo.demo.planner.chain import DateTarget, split
 from openwmo.demo.scenario import Gemeente, Groep, Kalibratie, Scenario, interpolate
 
 # Seed table rows -> product groups (the mapping of the brief; catalogus.yaml soorten).
-TABEL_1_GROEPEN = {"hulp_bij_het_huishouden": "HH", "rolstoelvoorziening": "RV",
-                   "vervoervoorziening": "VV", "woonvoorziening": "WV"}
+TABEL_1_GROEPEN = {
+    "hulp_bij_het_huishouden": "HH",
+    "rolstoelvoorziening": "RV",
+    "vervoervoorziening": "VV",
+    "woonvoorziening": "WV",
+}
 IB_ROWS = {"basis": "02A01", "speciaal": "02A02"}
 DB_ROWS = {"licht": "07A01", "basis": "07A02", "speciaal": "07A03"}
 BEGELEIDING_2017 = dt.date(2017, 1, 1)
@@ -50,8 +54,9 @@ def _from_clients(groep: Groep, d: dt.date, clients: int, allocations: int | Non
     return DateTarget(split(clients, groep.mix_op(year_of(d))), allocations - clients)
 
 
-def _rate_targets(s: Scenario, g: Gemeente, groep: Groep, dates: list[dt.date], factor: float,
-                  rng: random.Random) -> list[DateTarget]:
+def _rate_targets(
+    s: Scenario, g: Gemeente, groep: Groep, dates: list[dt.date], factor: float, rng: random.Random
+) -> list[DateTarget]:
     vj = s.gedrag["variatie_jaar"]
     out = []
     for d in dates:
@@ -74,7 +79,9 @@ def chain_specs(s: Scenario, g: Gemeente, rng: random.Random) -> list[ChainSpec]
     for code, groep in s.groepen.items():
         dates = yearly(2015, s.eind.year)
         factor = 1 + rng.uniform(-vg, vg)
-        specs.append(ChainSpec(g.cbs, code, tuple(dates), tuple(_rate_targets(s, g, groep, dates, factor, rng))))
+        specs.append(
+            ChainSpec(g.cbs, code, tuple(dates), tuple(_rate_targets(s, g, groep, dates, factor, rng)))
+        )
     return specs
 
 
@@ -88,12 +95,20 @@ def _calibrated_specs(s: Scenario, g: Gemeente, k: Kalibratie, rng: random.Rando
         targets = [_from_clients(groep, d14, c14, v14), _from_clients(groep, d15, c15, v15)]
         if code == "HH":
             dates.append(BEGELEIDING_2017)
-            targets.append(_from_clients(groep, BEGELEIDING_2017, k.clients_2017_01_01["hulp_bij_het_huishouden"]))
+            targets.append(
+                _from_clients(groep, BEGELEIDING_2017, k.clients_2017_01_01["hulp_bij_het_huishouden"])
+            )
         last_clients = targets[-1].clients
         factor = last_clients / rate_clients(s, g, groep, dates[-1])
         later = yearly(dates[-1].year + 1, s.eind.year)
-        specs.append(ChainSpec(g.cbs, code, tuple(dates + later),
-                               tuple(targets + _rate_targets(s, g, groep, later, factor, rng))))
+        specs.append(
+            ChainSpec(
+                g.cbs,
+                code,
+                tuple(dates + later),
+                tuple(targets + _rate_targets(s, g, groep, later, factor, rng)),
+            )
+        )
 
     # begeleiding: indications per product at 1-1-2015 and 1-1-2016 (Bijlage 1.2 and 1.3)
     ib = [DateTarget({p: k.bijlage_1_2[r][col] for r, p in IB_ROWS.items()}) for col in (0, 2)]
@@ -112,21 +127,38 @@ def _calibrated_specs(s: Scenario, g: Gemeente, k: Kalibratie, rng: random.Rando
         groep = s.groepen[code]
         targets = first + [_from_clients(groep, BEGELEIDING_2017, n)]
         factor = n / rate_clients(s, g, groep, BEGELEIDING_2017)
-        specs.append(ChainSpec(g.cbs, code, tuple(dates + later),
-                               tuple(targets + _rate_targets(s, g, groep, later, factor, rng)),
-                               pair_index=2, pairs=z))
+        specs.append(
+            ChainSpec(
+                g.cbs,
+                code,
+                tuple(dates + later),
+                tuple(targets + _rate_targets(s, g, groep, later, factor, rng)),
+                pair_index=2,
+                pairs=z,
+            )
+        )
 
     # The seed's Tabel 2 total (570 at 1-1-2016) is 2 more than its "waarvan" rows (365 + 203). The
     # residual is read as the third begeleiding function, kortdurend verblijf (KV): 0 and 2 here.
     if "KV" in s.groepen:
         groep = s.groepen["KV"]
-        rest = [k.tabel_2["totaal"][col] - k.tabel_2["individuele_begeleiding"][col] - k.tabel_2["dagbesteding"][col]
-                for col in (0, 1)]
+        rest = [
+            k.tabel_2["totaal"][col]
+            - k.tabel_2["individuele_begeleiding"][col]
+            - k.tabel_2["dagbesteding"][col]
+            for col in (0, 1)
+        ]
         if min(rest) < 0:
             raise ValueError(f"kalibratie.tabel_2: totaal is smaller than its parts ({rest})")
         targets = [DateTarget({groep.producten[0]: n}) for n in rest]
         factor = max(rest[1], 1) / rate_clients(s, g, groep, dates[1])
         later = yearly(2017, s.eind.year)
-        specs.append(ChainSpec(g.cbs, "KV", tuple(dates[:2] + later),
-                               tuple(targets + _rate_targets(s, g, groep, later, factor, rng))))
+        specs.append(
+            ChainSpec(
+                g.cbs,
+                "KV",
+                tuple(dates[:2] + later),
+                tuple(targets + _rate_targets(s, g, groep, later, factor, rng)),
+            )
+        )
     return specs

@@ -55,8 +55,9 @@ def _runs(states: list[State]) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def track_spells(rng: random.Random, groep: Groep, dates: tuple[dt.date, ...], states: list[State],
-                 horizon: dt.date) -> list[Spell]:
+def track_spells(
+    rng: random.Random, groep: Groep, dates: tuple[dt.date, ...], states: list[State], horizon: dt.date
+) -> list[Spell]:
     """Dated spells for one track. The first copy of each product shares the track's change dates
     (a re-indication ends one product the day before the next starts); further copies (a second
     wheelchair) get their own dates within the same windows."""
@@ -82,14 +83,24 @@ def track_spells(rng: random.Random, groep: Groep, dates: tuple[dt.date, ...], s
             end = shared[b + 1] - DAY if b + 1 < k else shared_end
         else:
             start = _between(rng, *window(a))
-            end = (_between(rng, *window(b + 1)) - DAY if b + 1 < k
-                   else _end_after(rng, dates[-1], groep.gemiddelde_duur_maanden, horizon))
+            end = (
+                _between(rng, *window(b + 1)) - DAY
+                if b + 1 < k
+                else _end_after(rng, dates[-1], groep.gemiddelde_duur_maanden, horizon)
+            )
         spells.append(Spell(groep.code, p, start, end))
     return sorted(spells, key=lambda sp: (sp.start, sp.product))
 
 
-def episode_spells(rng: random.Random, groep: Groep, lo: dt.date, hi: dt.date, n: int, mix: dict[str, float],
-                   horizon: dt.date) -> list[Spell]:
+def episode_spells(
+    rng: random.Random,
+    groep: Groep,
+    lo: dt.date,
+    hi: dt.date,
+    n: int,
+    mix: dict[str, float],
+    horizon: dt.date,
+) -> list[Spell]:
     """``n`` short spells that start after ``lo`` and end before ``hi`` (no reference date inside), or
     run past ``horizon`` (open-ended) when ``hi`` lies beyond it."""
     out = []
