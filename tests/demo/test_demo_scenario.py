@@ -2,6 +2,7 @@
 
 import copy
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -113,9 +114,7 @@ def _set(path, value):
     ],
 )
 def test_malformed_scenario_names_the_field(tmp_path, change, message):
-    with pytest.raises(
-        ScenarioError, match=message.replace("[", r"\[").replace("]", r"\]").replace(".", r"\.")
-    ):
+    with pytest.raises(ScenarioError, match=re.escape(message)):
         _load_modified(tmp_path, change)
 
 

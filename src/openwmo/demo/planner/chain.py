@@ -120,6 +120,8 @@ def _hand_out_extras(
     if not meervoudig:
         pool = [i for i in pool if not extra[i][t]]
     while wanted > 0:
+        if not pool and meervoudig:  # refill with everyone who still has room
+            pool = [i for i in active if len(extra[i][t]) < MAX_EXTRAS]
         if not pool:
             raise ValueError(f"cannot place {wanted} extra allocations on {len(active)} clients")
         i = pool.pop(rng.randrange(len(pool)))
