@@ -8,13 +8,9 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .bsn import elfproef
 
-def elfproef(bsn: str) -> bool:
-    """True when `bsn` is nine digits that pass the elfproef (weights 9..2 and -1); all zeros fail."""
-    if not re.fullmatch(r"\d{9}", bsn or "") or bsn == "000000000":
-        return False
-    total = sum(int(digit) * weight for digit, weight in zip(bsn[:8], range(9, 1, -1), strict=True))
-    return (total - int(bsn[8])) % 11 == 0
+__all__ = ["elfproef"]
 
 
 def validate_bsn(value: str) -> None:

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import random
 
+from openwmo.core.bsn import elfproef
+
+__all__ = ["elfproef", "test_bsn_capacity", "test_bsns"]
+
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 TEST_PREFIX = "999"
 _FREE_DIGITS = 5  # 999 + 5 free digits + 1 check digit
-
-
-def elfproef(bsn: str) -> bool:
-    """True when ``bsn`` is 9 digits, not all zeros, and passes the 11-test."""
-    if not isinstance(bsn, str) or len(bsn) != 9 or not bsn.isdigit() or bsn == "000000000":
-        return False
-    return sum(int(d) * w for d, w in zip(bsn, _WEIGHTS, strict=True)) % 11 == 0
 
 
 def _complete(prefix8: str) -> str | None:
