@@ -166,13 +166,17 @@ class _Validator:
             if child.tail and child.tail.strip(XSD_WHITESPACE):
                 self.add(pad, "elementOnly", "tekst is hier niet toegestaan, alleen elementen")
             k = index.get(child.tag)
-            name = local(child.tag)
-            n = seen[name] = seen.get(name, 0) + 1
             if k is None:
+                name = local(child.tag)
                 self.add(f"{pad}/{name}", "unexpected", f"element '{name}' hoort niet in {cx.name}")
                 continue
             el = children[k]
-            child_pad = f"{pad}/{name}[{n}]" if el.max != 1 else f"{pad}/{name}"
+            name = el.name
+            if el.max != 1:
+                n = seen[name] = seen.get(name, 0) + 1
+                child_pad = f"{pad}/{name}[{n}]"
+            else:
+                child_pad = f"{pad}/{name}"
             if k < pos:
                 self.add(child_pad, "order", f"element '{name}' staat op de verkeerde plaats (volgorde)")
                 continue
