@@ -8,7 +8,7 @@ openwmo manage <command> …      any Django management command (migrate, shell,
 import os
 import sys
 
-SUBCOMMANDS = {"demo": "demo", "serve": "runserver"}
+SUBCOMMANDS = {"demo": "demo", "serve": "runserver", "report": "report"}
 
 
 def main(argv: list[str] | None = None) -> None:

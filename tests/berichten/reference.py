@@ -105,9 +105,7 @@ def ijw_to_iwmo(xml: bytes, code: str) -> bytes:
     root.find(f"{{{ns}}}Header/{{{ns}}}BerichtCode").text = codes.BERICHTCODE[code]
     for el in list(root.iter()):
         name = etree.QName(el).localname
-        if name in YOUTH_ONLY or (
-            name == "RetourCode" and etree.QName(el.getparent()).localname == "Verzoek"
-        ):
+        if name in YOUTH_ONLY or (name == "RetourCode" and etree.QName(el.getparent()).localname == "Verzoek"):
             el.getparent().remove(el)
         elif name in ("ProductCategorie", "Categorie") and el.text not in cl.PRODUCTCATEGORIE:
             el.text = "02"

@@ -64,9 +64,7 @@ def start() -> wmo305.Startbericht:
             geslacht="2",
             naam=c.VerkorteNaam(geslachtsnaam=c.Achternaam(achternaam="Jansen")),
             start_producten=(
-                wmo305.StartProduct(
-                    toewijzing_nummer=101, begindatum=date(2024, 4, 2), status_aanlevering="1"
-                ),
+                wmo305.StartProduct(toewijzing_nummer=101, begindatum=date(2024, 4, 2), status_aanlevering="1"),
             ),
         ),
     )

@@ -172,9 +172,7 @@ def test_323_declaratienummer_pattern():
 
 def test_build_refuses_invalid_model_and_parse_refuses_invalid_xml():
     msg = samples.toewijzing()
-    bad = msg.__class__(
-        header=msg.header, client=msg.client.__class__(**{**msg.client.__dict__, "bsn": "123"})
-    )
+    bad = msg.__class__(header=msg.header, client=msg.client.__class__(**{**msg.client.__dict__, "bsn": "123"}))
     with pytest.raises(BerichtFout) as exc:
         wmo301.build(bad)
     assert exc.value.retourcode == "0001" and "/Bericht/Client/Bsn" in exc.value.meldingen[0]

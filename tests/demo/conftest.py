@@ -37,7 +37,5 @@ def seed_figures():
     folder = Path(os.environ.get("OPENWMO_IWMO_REFERENCE", REPO.parent / "shared" / "reference"))
     path = folder / "seed-figures.yaml"
     if not path.is_file():
-        pytest.skip(
-            f"seed figures not found at {path}; set OPENWMO_IWMO_REFERENCE to the shared reference folder"
-        )
+        pytest.skip(f"seed figures not found at {path}; set OPENWMO_IWMO_REFERENCE to the shared reference folder")
     return yaml.safe_load(path.read_text(encoding="utf-8"))

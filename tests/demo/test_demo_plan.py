@@ -18,16 +18,12 @@ def test_same_seed_gives_identical_plan(rijswijk_scenario, rijswijk_plan):
     assert again == rijswijk_plan
 
 
-def test_different_seed_gives_different_plan_with_the_same_calibrated_counts(
-    rijswijk_scenario, rijswijk_plan
-):
+def test_different_seed_gives_different_plan_with_the_same_calibrated_counts(rijswijk_scenario, rijswijk_plan):
     other = plan(rijswijk_scenario, rijswijk_plan.seed + 1)
     assert digest(other) != digest(rijswijk_plan)
     assert {c.bsn for c in other.clients} != {c.bsn for c in rijswijk_plan.clients}
     hh = ("01A01", "01A02")
-    assert count_clients(other, hh, dt.date(2015, 12, 31)) == count_clients(
-        rijswijk_plan, hh, dt.date(2015, 12, 31)
-    )
+    assert count_clients(other, hh, dt.date(2015, 12, 31)) == count_clients(rijswijk_plan, hh, dt.date(2015, 12, 31))
 
 
 def test_bsns_are_valid_unique_test_numbers(rijswijk_plan):

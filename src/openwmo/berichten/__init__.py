@@ -60,9 +60,7 @@ def detect_tree(root) -> str:
     code = match.group(1)
     berichtcode = root.findtext(f"{{{namespace}}}Header/{{{namespace}}}BerichtCode")
     if berichtcode is None or berichtcode.strip() != BERICHTCODE[code]:
-        raise BerichtFout(
-            f"BerichtCode '{berichtcode}' past niet bij WMO{code} (verwacht {BERICHTCODE[code]})"
-        )
+        raise BerichtFout(f"BerichtCode '{berichtcode}' past niet bij WMO{code} (verwacht {BERICHTCODE[code]})")
     return code
 
 

@@ -125,9 +125,3 @@ LANDCODE = frozenset(
     ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF
     WS YE YT ZA ZM ZW""".split()
 )
-
-# WJ001 codes that the basisschema enumerates (LDT_RetourCode) but `catalogus.codelijsten.RETOURCODE`
-# does not (yet) list. Paraphrased from iwmo-reference.md §8 (TR355); to be moved to the catalogue.
-RETOURCODE_AANVULLING = {
-    "9355": "ReferentieAanbieder komt niet voor in een eerder ontvangen verzoek (315/317).",
-}

@@ -164,9 +164,7 @@ ADRES = _cdt(
     El("Plaatsnaam", t.PLAATSNAAM, 0),
     El("LandCode", t.LAND_CODE, 0),
 )
-BEDRAG_MET_DC = _cdt(
-    "CDT_BedragMetDC", BedragMetDC, El("Bedrag", t.BEDRAG), El("DebetCredit", t.DEBET_CREDIT)
-)
+BEDRAG_MET_DC = _cdt("CDT_BedragMetDC", BedragMetDC, El("Bedrag", t.BEDRAG), El("DebetCredit", t.DEBET_CREDIT))
 BERICHT_IDENTIFICATIE = _cdt(
     "CDT_BerichtIdentificatie",
     BerichtIdentificatie,
@@ -174,15 +172,9 @@ BERICHT_IDENTIFICATIE = _cdt(
     El("Dagtekening", t.DATUM),
 )
 COMMUNICATIE = _cdt("CDT_Communicatie", Communicatie, El("Vorm", t.COMMUNICATIEVORM), El("Taal", t.TAAL, 0))
-GEBOORTEDATUM = _cdt(
-    "CDT_Geboortedatum", Geboortedatum, El("Datum", t.DATUM), El("DatumGebruik", t.DATUM_GEBRUIK, 0)
-)
-GESLOTEN_PERIODE = _cdt(
-    "CDT_GeslotenPeriode", GeslotenPeriode, El("Begindatum", t.DATUM), El("Einddatum", t.DATUM)
-)
-OMVANG = _cdt(
-    "CDT_Omvang", Omvang, El("Volume", t.VOLUME), El("Eenheid", t.EENHEID), El("Frequentie", t.FREQUENTIE)
-)
+GEBOORTEDATUM = _cdt("CDT_Geboortedatum", Geboortedatum, El("Datum", t.DATUM), El("DatumGebruik", t.DATUM_GEBRUIK, 0))
+GESLOTEN_PERIODE = _cdt("CDT_GeslotenPeriode", GeslotenPeriode, El("Begindatum", t.DATUM), El("Einddatum", t.DATUM))
+OMVANG = _cdt("CDT_Omvang", Omvang, El("Volume", t.VOLUME), El("Eenheid", t.EENHEID), El("Frequentie", t.FREQUENTIE))
 OPEN_PERIODE = _cdt("CDT_OpenPeriode", OpenPeriode, El("Begindatum", t.DATUM, 0), El("Einddatum", t.DATUM, 0))
 PRODUCT = _cdt("CDT_Product", Product, El("Categorie", t.PRODUCT_CATEGORIE), El("Code", t.PRODUCT_CODE, 0))
 REFERENTIE = _cdt(
@@ -191,9 +183,7 @@ REFERENTIE = _cdt(
     El("ReferentieNummer", t.REFERENTIE_NUMMER),
     El("VorigReferentieNummer", t.REFERENTIE_NUMMER, 0),
 )
-TELEFOON = _cdt(
-    "CDT_Telefoon", Telefoon, El("Telefoonnummer", t.TELEFOONNUMMER), El("Landnummer", t.LANDNUMMER)
-)
+TELEFOON = _cdt("CDT_Telefoon", Telefoon, El("Telefoonnummer", t.TELEFOONNUMMER), El("Landnummer", t.LANDNUMMER))
 TELEFOONNUMMERS = _cdt(
     "CDT_Telefoonnummers", Telefoonnummers, El("Telefoon01", TELEFOON), El("Telefoon02", TELEFOON, 0)
 )
@@ -226,9 +216,7 @@ VOLLEDIGE_NAAM = _cdt(
     El("Voorletters", t.VOORLETTERS, 0),
     El("NaamGebruik", t.NAAM_GEBRUIK),
 )
-XSD_VERSIE = _cdt(
-    "CDT_XsdVersie", XsdVersie, El("BasisschemaXsdVersie", t.VERSIE), El("BerichtXsdVersie", t.VERSIE)
-)
+XSD_VERSIE = _cdt("CDT_XsdVersie", XsdVersie, El("BasisschemaXsdVersie", t.VERSIE), El("BerichtXsdVersie", t.VERSIE))
 
 
 # --- Header ----------------------------------------------------------------------------------------------

@@ -70,9 +70,7 @@ class Berichtdefinitie:
             errors = validate_tree(root, self.root, self.compiled)
             if errors:
                 raise BerichtFout([str(e) for e in errors])
-        return XML_DECLARATION + etree.tostring(
-            root, encoding="UTF-8", xml_declaration=False, pretty_print=pretty
-        )
+        return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=pretty)
 
     def _fill(self, elem, cx: Complex, obj) -> None:
         tags = self.compiled.tags[id(cx)]
@@ -107,16 +105,12 @@ class Berichtdefinitie:
         try:
             child.text = t.to_text(value)
         except (TypeError, ValueError, AttributeError) as exc:
-            raise BerichtFout(
-                f"{_path_of(child)}: waarde {value!r} kan niet worden geschreven ({exc})"
-            ) from None
+            raise BerichtFout(f"{_path_of(child)}: waarde {value!r} kan niet worden geschreven ({exc})") from None
 
     # -- parsing ----------------------------------------------------------------------------------------
     def parse(self, xml: bytes, *, validate: bool = True, max_bytes: int = DEFAULT_MAX_BYTES):
         """Parse XML bytes safely into the model; invalid input raises `BerichtFout` (retourcode 0001)."""
-        return self.from_tree(
-            parse_xml(xml, namespace=self.namespace, max_bytes=max_bytes), validate=validate
-        )
+        return self.from_tree(parse_xml(xml, namespace=self.namespace, max_bytes=max_bytes), validate=validate)
 
     def from_tree(self, root, *, validate: bool = True):
         if validate:

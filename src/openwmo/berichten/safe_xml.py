@@ -59,8 +59,7 @@ def check_encoding(data: bytes) -> bytes:
             "UTF8",
         ):
             raise BerichtFout(
-                f"tekencodering '{encoding.group(1).decode('ascii', 'replace')}' is niet toegestaan, "
-                "alleen UTF-8"
+                f"tekencodering '{encoding.group(1).decode('ascii', 'replace')}' is niet toegestaan, alleen UTF-8"
             )
     try:
         data.decode("utf-8")

@@ -71,9 +71,7 @@ ONGEWIJZIGD_PRODUCT = Complex(
 TE_WIJZIGEN_PRODUCT = Complex(
     "TeWijzigenProduct", (El("ToewijzingNummer", t.NUMMER), *_WIJZIGING), model=TeWijzigenProduct, klasse=True
 )
-NIEUW_PRODUCT = Complex(
-    "NieuwProduct", (El("Product", c.PRODUCT, 0), *_WIJZIGING), model=NieuwProduct, klasse=True
-)
+NIEUW_PRODUCT = Complex("NieuwProduct", (El("Product", c.PRODUCT, 0), *_WIJZIGING), model=NieuwProduct, klasse=True)
 VERZOEK = Complex(
     "Verzoek",
     (

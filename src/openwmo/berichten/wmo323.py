@@ -68,9 +68,7 @@ PRESTATIE = Complex(
     model=Prestatie,
     klasse=True,
 )
-CLIENT = Complex(
-    "Client", (El("Bsn", t.BSN), lijst("Prestaties", "Prestatie", PRESTATIE)), model=Client, klasse=True
-)
+CLIENT = Complex("Client", (El("Bsn", t.BSN), lijst("Prestaties", "Prestatie", PRESTATIE)), model=Client, klasse=True)
 CLIENTEN = lijst("Clienten", "Client", CLIENT)
 DECLARATIE = Complex(
     "Declaratie",

@@ -33,9 +33,7 @@ class DeclaratieAntwoordHeader(c.Header):
         return cls(
             afzender=afzender,
             ontvanger=ontvanger,
-            bericht_identificatie=c.BerichtIdentificatie(
-                identificatie=identificatie, dagtekening=dagtekening
-            ),
+            bericht_identificatie=c.BerichtIdentificatie(identificatie=identificatie, dagtekening=dagtekening),
             declaratie_identificatie=declaratie.bericht_identificatie,
             xsd_versie_declaratie=declaratie.xsd_versie,
             **kwargs,

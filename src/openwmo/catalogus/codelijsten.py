@@ -137,6 +137,7 @@ RETOURCODE = {  # WJ001
     "9347": "ReferentieAanbieder is niet uniek voor de aanbieder binnen het wettelijk domein.",
     "9349": "Het VOW bericht bevat niet alle actuele toegewezen producten van de cliënt, hetzij in OngewijzigdProduct, hetzij in TeWijzigenProduct.",
     "9350": "OngewijzigdProduct is niet gerelateerd aan een actueel toegewezen product op basis van het toewijzingnummer.",
+    "9355": "ReferentieAanbieder komt niet voor in een eerder ontvangen verzoek (315/317).",
     "9351": "TeWijzigenProduct is niet gerelateerd aan een actuele toewijzing op basis van ToewijzingNummer.",
     "9357": "GewensteIngangsdatum is kleiner dan of gelijk aan de dagtekening, maar niet gelijk aan de ingangsdatum van het originele ToegewezenProduct.",
     "9359": "Er is al een toewijzing gestuurd met deze ReferentieAanbieder.",

@@ -136,13 +136,7 @@ class Scenario:
         return next(g for g in self.gemeenten if g.cbs == cbs)
 
     def contracten(self) -> list[tuple[Contract, Perceel]]:
-        return [
-            (c, p)
-            for a in self.aanbestedingen
-            for p in a.percelen
-            for c in a.contracten
-            if c.perceel == p.key
-        ]
+        return [(c, p) for a in self.aanbestedingen for p in a.percelen for c in a.contracten if c.perceel == p.key]
 
     def tarief(self, product: str, year: int) -> Decimal:
         """Tariff per unit in ``year``: the 2014 base indexed each later year, half-up to cents."""
@@ -254,9 +248,7 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
             ww = f"{where}.wijken[{j}]"
             pcs = tuple(_digits(pc, 4, f"{ww}.postcodes") for pc in _need(w, "postcodes", list, ww))
             if not pcs or any(pc[0] == "0" for pc in pcs):
-                raise ScenarioError(
-                    f"{ww}.postcodes: needs at least one 4-digit postcode not starting with 0"
-                )
+                raise ScenarioError(f"{ww}.postcodes: needs at least one 4-digit postcode not starting with 0")
             wijken.append(
                 Wijk(
                     _need(w, "code", str, ww),
@@ -299,9 +291,7 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
         leden = tuple(_need(s, "leden", list, where))
         pv = _need(s, "penvoerder", str, where)
         if pv not in leden or not set(leden) <= keys:
-            raise ScenarioError(
-                f"{where}: penvoerder and leden must be known aanbieders and include the penvoerder"
-            )
+            raise ScenarioError(f"{where}: penvoerder and leden must be known aanbieders and include the penvoerder")
         svs.append(Samenwerkingsverband(_need(s, "key", str, where), _need(s, "naam", str, where), pv, leden))
 
     tenders = []
@@ -372,9 +362,7 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
         mix = {}
         for y, m in _anchors(_need(g, "mix", dict, where), f"{where}.mix", dict).items():
             if set(m) != set(prods) or abs(sum(m.values()) - 1) > 1e-6:
-                raise ScenarioError(
-                    f"{where}.mix.{y}: needs a share for each of {list(prods)} adding up to 1"
-                )
+                raise ScenarioError(f"{where}.mix.{y}: needs a share for each of {list(prods)} adding up to 1")
             mix[y] = {p: float(v) for p, v in m.items()}
         leeftijd = tuple(_need(g, "leeftijd", list, where))
         if len(leeftijd) != 2 or not 0 <= leeftijd[0] < leeftijd[1] <= 105:
@@ -476,15 +464,11 @@ def _check_coverage(s: Scenario) -> None:
         for groep in s.groepen.values():
             for p in groep.producten:
                 spans = sorted(
-                    (c.start, c.eind)
-                    for c, per in s.contracten()
-                    if p in per.producten and g.cbs in per.gemeenten
+                    (c.start, c.eind) for c, per in s.contracten() if p in per.producten and g.cbs in per.gemeenten
                 )
                 day = dt.date(2015, 1, 1)
                 for a, b in spans:
                     if a <= day <= b:
                         day = b + dt.timedelta(days=1)
                 if day <= s.eind:
-                    raise ScenarioError(
-                        f"aanbestedingen: no contract for product {p} in {g.naam} ({g.cbs}) on {day}"
-                    )
+                    raise ScenarioError(f"aanbestedingen: no contract for product {p} in {g.naam} ({g.cbs}) on {day}")

@@ -116,9 +116,7 @@ def plan(scenario: Scenario, seed: int) -> Plan:
         else:
             wijk, postcode, huisnummer = addresses[person.gemeente].new()
             naam = achternaam(rng)
-            hh = _Household(
-                f"H{len(all_households) + 1:06d}", person.gemeente, wijk, postcode, huisnummer, [], naam
-            )
+            hh = _Household(f"H{len(all_households) + 1:06d}", person.gemeente, wijk, postcode, huisnummer, [], naam)
             hh_list.append(hh)
             all_households.append(hh)
         hh.members.append(key)
@@ -182,9 +180,7 @@ def _allocations(
             if b is None:
                 besluit = sp.start - dt.timedelta(days=rng.randint(0, 14))
                 wait = (
-                    rng.randint(LEGAL_DAYS + 1, LEGAL_DAYS + 45)
-                    if rng.random() < late
-                    else rng.randint(10, LEGAL_DAYS)
+                    rng.randint(LEGAL_DAYS + 1, LEGAL_DAYS + 45) if rng.random() < late else rng.randint(10, LEGAL_DAYS)
                 )
                 b = PlannedBeschikking(
                     f"B{len(beschikkingen) + 1:07d}",

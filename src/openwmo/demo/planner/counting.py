@@ -6,10 +6,9 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import math
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
 
+from openwmo.core.rekenen import aandeel_pct, ontwikkeling_pct
 from openwmo.demo.planner.records import Plan, PlannedToewijzing
 from openwmo.demo.planner.targets import DB_ROWS, IB_ROWS
 
@@ -45,35 +44,24 @@ def active(
     ]
 
 
-def count_active(
-    plan: Plan, product_codes: Iterable[str], on_date: dt.date, gemeente: str | None = None
-) -> int:
+def count_active(plan: Plan, product_codes: Iterable[str], on_date: dt.date, gemeente: str | None = None) -> int:
     """ "voorzieningen" / "indicaties": the number of active allocations of these products."""
     return len(active(plan, product_codes, on_date, gemeente))
 
 
-def count_clients(
-    plan: Plan, product_codes: Iterable[str], on_date: dt.date, gemeente: str | None = None
-) -> int:
+def count_clients(plan: Plan, product_codes: Iterable[str], on_date: dt.date, gemeente: str | None = None) -> int:
     """ "clienten": distinct clients with at least one active allocation of these products."""
     return len({t.client for t in active(plan, product_codes, on_date, gemeente)})
 
 
 def pct_share(part: int, total: int) -> int:
     """A share in whole percent, rounded half-up (reproduces the seed's Bijlage 1.2 and 1.3)."""
-    return int((Decimal(part) * 100 / Decimal(total)).quantize(Decimal(1), ROUND_HALF_UP))
+    return aandeel_pct(part, total)
 
 
-def pct_change(old: int, new: int, rounding: str = "floor") -> int:
-    """Change from ``old`` to ``new`` in whole percent. ``floor`` (towards minus infinity) is the only
-    rounding that reproduces all three printed changes of the seed's Tabel 2 (4, -4, 22); ``half_up``
-    gives 5, -3, 22."""
-    exact = Decimal(new - old) * 100 / Decimal(old)
-    if rounding == "floor":
-        return math.floor(exact)
-    if rounding == "half_up":
-        return int(exact.quantize(Decimal(1), ROUND_HALF_UP))
-    raise ValueError(f"rounding must be floor or half_up, got {rounding!r}")
+def pct_change(old: int, new: int) -> int:
+    """Change in whole percent, rounded down: the rule that reproduces the seed's Tabel 2 (see core.rekenen)."""
+    return ontwikkeling_pct(old, new)
 
 
 def seed_tables(plan: Plan, gemeente: str) -> dict[str, dict[str, list[int]]]:
@@ -117,9 +105,7 @@ def seed_tables(plan: Plan, gemeente: str) -> dict[str, dict[str, list[int]]]:
         "bijlage_1_2_zwaarte_individuele_begeleiding": zwaarte(IB_ROWS),
         "bijlage_1_3_zwaarte_dagbesteding": zwaarte(DB_ROWS),
         "clients_2017_01_01": {
-            "hulp_bij_het_huishouden": count_clients(
-                plan, SOORT_PRODUCTEN["hulp_bij_het_huishouden"], j17, gemeente
-            ),
+            "hulp_bij_het_huishouden": count_clients(plan, SOORT_PRODUCTEN["hulp_bij_het_huishouden"], j17, gemeente),
             "begeleiding": count_clients(plan, BEGELEIDING, j17, gemeente),
         },
     }

@@ -32,8 +32,7 @@ def plan_outcomes(
             continue
         heavy = t.product in ("02A02", "07A03")
         intake = tuple(
-            _clip(rng.choices((1, 2, 3, 4, 5), (2, 5, 5, 3, 1) if heavy else (1, 3, 5, 5, 2))[0])
-            for _ in ZRM_DOMEINEN
+            _clip(rng.choices((1, 2, 3, 4, 5), (2, 5, 5, 3, 1) if heavy else (1, 3, 5, 5, 2))[0]) for _ in ZRM_DOMEINEN
         )
         delta = [rng.choices((-1, 0, 1, 2), (1, 5, 3, 1))[0] for _ in ZRM_DOMEINEN]
         na = tuple(_clip(a + d) for a, d in zip(intake, delta, strict=True))
@@ -49,7 +48,5 @@ def plan_outcomes(
             reached += uitkomst == "behaald"
             doelen.append(PlannedDoel(f"D{len(doelen) + 1:07d}", key, area, uitkomst))
         tevredenheid = max(1, min(10, round(rng.gauss(6.9 + 0.5 * reached + gain, 1.1))))
-        evaluaties.append(
-            PlannedEvaluatie(key, t.key, t.client, t.start, evaluatie, intake, na, tevredenheid)
-        )
+        evaluaties.append(PlannedEvaluatie(key, t.key, t.client, t.start, evaluatie, intake, na, tevredenheid))
     return evaluaties, doelen

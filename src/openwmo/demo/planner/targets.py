@@ -79,9 +79,7 @@ def chain_specs(s: Scenario, g: Gemeente, rng: random.Random) -> list[ChainSpec]
     for code, groep in s.groepen.items():
         dates = yearly(2015, s.eind.year)
         factor = 1 + rng.uniform(-vg, vg)
-        specs.append(
-            ChainSpec(g.cbs, code, tuple(dates), tuple(_rate_targets(s, g, groep, dates, factor, rng)))
-        )
+        specs.append(ChainSpec(g.cbs, code, tuple(dates), tuple(_rate_targets(s, g, groep, dates, factor, rng))))
     return specs
 
 
@@ -95,9 +93,7 @@ def _calibrated_specs(s: Scenario, g: Gemeente, k: Kalibratie, rng: random.Rando
         targets = [_from_clients(groep, d14, c14, v14), _from_clients(groep, d15, c15, v15)]
         if code == "HH":
             dates.append(BEGELEIDING_2017)
-            targets.append(
-                _from_clients(groep, BEGELEIDING_2017, k.clients_2017_01_01["hulp_bij_het_huishouden"])
-            )
+            targets.append(_from_clients(groep, BEGELEIDING_2017, k.clients_2017_01_01["hulp_bij_het_huishouden"]))
         last_clients = targets[-1].clients
         factor = last_clients / rate_clients(s, g, groep, dates[-1])
         later = yearly(dates[-1].year + 1, s.eind.year)
@@ -143,9 +139,7 @@ def _calibrated_specs(s: Scenario, g: Gemeente, k: Kalibratie, rng: random.Rando
     if "KV" in s.groepen:
         groep = s.groepen["KV"]
         rest = [
-            k.tabel_2["totaal"][col]
-            - k.tabel_2["individuele_begeleiding"][col]
-            - k.tabel_2["dagbesteding"][col]
+            k.tabel_2["totaal"][col] - k.tabel_2["individuele_begeleiding"][col] - k.tabel_2["dagbesteding"][col]
             for col in (0, 1)
         ]
         if min(rest) < 0:

@@ -1,0 +1,204 @@
+"""Writes a demo plan into the database, in bulk, inside one transaction.
+
+The plan (openwmo.demo.planner) already obeys the domain rules (valid BSNs, no overlapping
+allocations of one product, allocations of contracted providers); this writer stores it set-wise so
+that the `h4` region (≈100,000 allocations) loads in seconds. Allocations that start before the
+first contract (2015) stand for data migrated from the previous system, as a municipality that
+adopts Open Wmo brings its running decisions along.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+
+from django.db import transaction
+
+from openwmo.catalogus.models import Product
+from openwmo.core.models import Client, Gemeente, Huishouden, Inwonertal, Nummerreeks, Wijk
+from openwmo.inkoop.models import (
+    Aanbesteding,
+    Aanbieder,
+    Contract,
+    ContractProduct,
+    Perceel,
+    Samenwerkingsverband,
+    Tarief,
+)
+from openwmo.toegang.models import Beschikking, Toewijzing, Uitvoeringsvariant
+
+from .planner import Plan
+from .scenario import Scenario
+
+BATCH = 2000
+OUTPUT_EENHEDEN = {"82", "83"}
+PROCEDURES = {"bestuurlijk_aanbesteden": "bestuurlijk", "europees": "europees", "subsidie": "subsidie"}
+
+
+def _nummer(key: str) -> str:
+    """'T0000123' → '123': iWmo numbers are integers of at most 9 digits."""
+    return str(int("".join(c for c in key if c.isdigit())))
+
+
+def _gebieden(scenario: Scenario) -> dict[tuple[str, str], Wijk]:
+    wijken = {}
+    for g in scenario.gemeenten:
+        gemeente = Gemeente.objects.get(cbs_code=g.cbs)
+        for w in g.wijken:
+            wijk, _c = Wijk.objects.update_or_create(gemeente=gemeente, code=w.code, defaults={"naam": w.naam})
+            for jaar, aantal in w.inwoners.items():
+                Inwonertal.objects.update_or_create(
+                    gemeente=gemeente, wijk=wijk, jaar=jaar, defaults={"aantal": aantal}
+                )
+            wijken[(g.cbs, w.code)] = wijk
+    return wijken
+
+
+def _inkoop(s: Scenario) -> dict[str, Aanbieder]:
+    aanbieders = {}
+    for a in s.aanbieders:
+        aanbieders[a.key], _c = Aanbieder.objects.update_or_create(
+            agb_code=a.agb, defaults={"naam": a.naam, "soort": a.soort, "kvk_nummer": a.kvk}
+        )
+    for i, sv in enumerate(s.samenwerkingsverbanden, start=1):
+        als_aanbieder, _c = Aanbieder.objects.update_or_create(
+            agb_code=f"9899{i:04d}", defaults={"naam": sv.naam, "soort": Aanbieder.Soort.ZORG}
+        )
+        verband, _c = Samenwerkingsverband.objects.update_or_create(
+            aanbieder=als_aanbieder, defaults={"penvoerder": aanbieders[sv.penvoerder]}
+        )
+        verband.leden.set([aanbieders[k] for k in sv.leden])
+    producten = {p.productcode: p for p in Product.objects.all()}
+    gemeenten = {g.cbs_code: g for g in Gemeente.objects.all()}
+    tarieven = []
+    for aanbesteding in s.aanbestedingen:
+        a_obj, _c = Aanbesteding.objects.update_or_create(
+            naam=aanbesteding.naam,
+            defaults={
+                "procedure": PROCEDURES.get(aanbesteding.procedure, "bestuurlijk"),
+                "publicatiedatum": aanbesteding.publicatie,
+            },
+        )
+        percelen = {}
+        for p in aanbesteding.percelen:
+            percelen[p.key], _c = Perceel.objects.update_or_create(
+                aanbesteding=a_obj, naam=p.naam, defaults={"soort": p.soort}
+            )
+            percelen[p.key].gemeenten.set([gemeenten[c] for c in p.gemeenten])
+        eerste_start = min(c.start for c in aanbesteding.contracten)
+        for c in aanbesteding.contracten:
+            perceel = next(p for p in aanbesteding.percelen if p.key == c.perceel)
+            contract, created = Contract.objects.update_or_create(
+                nummer=f"{aanbesteding.key}-{c.perceel}-{c.aanbieder}",
+                defaults={
+                    "aanbieder": aanbieders[c.aanbieder],
+                    "perceel": percelen[c.perceel],
+                    "ingangsdatum": c.start,
+                    "einddatum": c.eind,
+                    "verlenging_jaren": c.verlenging_jaren,
+                    "verlengingen_maximaal": 1 if c.verlenging_jaren else 0,
+                    "toetredingsdatum": c.start if c.start > eerste_start else None,
+                },
+            )
+            if not created:
+                continue
+            contract.gemeenten.set([gemeenten[code] for code in perceel.gemeenten])
+            for code in perceel.producten:
+                bekostiging = "outputgericht" if producten[code].eenheid in OUTPUT_EENHEDEN else "inspanningsgericht"
+                ContractProduct.objects.create(contract=contract, product=producten[code], bekostigingsvorm=bekostiging)
+                for jaar in range(c.start.year, c.eind.year + 1):
+                    tarieven.append(
+                        Tarief(
+                            contract=contract,
+                            product=producten[code],
+                            ingangsdatum=max(c.start, date(jaar, 1, 1)),
+                            einddatum=min(c.eind, date(jaar, 12, 31)),
+                            bedrag=s.tarief(code, jaar),
+                            indexatie_pct=s.indexatie_pct.get(jaar) if code not in s.niet_indexeren else None,
+                        )
+                    )
+    Tarief.objects.bulk_create(tarieven, batch_size=BATCH)
+    return aanbieders
+
+
+def plan_opslaan(
+    scenario: Scenario, plan: Plan, voortgang: Callable[[str, int], None] = lambda stap, n: None
+) -> dict[str, int]:
+    """Store the whole plan; returns the number of rows per kind. Runs in one transaction."""
+    with transaction.atomic():
+        wijken = _gebieden(scenario)
+        _inkoop(scenario)
+        voortgang("inkoop", 1)
+        gemeenten = {g.cbs_code: g for g in Gemeente.objects.all()}
+        huishoudens = {
+            h.key: Huishouden(gemeente=gemeenten[h.gemeente], omschrijving=f"Huishouden {h.postcode} {h.huisnummer}")
+            for h in plan.huishoudens
+        }
+        Huishouden.objects.bulk_create(huishoudens.values(), batch_size=BATCH)
+        voortgang("huishoudens", len(huishoudens))
+        clienten = {
+            c.key: Client(
+                bsn=c.bsn,
+                voorletters=c.voorletters,
+                voorvoegsel=c.voorvoegsel,
+                achternaam=c.achternaam,
+                geboortedatum=c.geboortedatum,
+                geslacht=c.geslacht,
+                postcode=c.postcode,
+                huisnummer=c.huisnummer,
+                gemeente=gemeenten[c.gemeente],
+                wijk=wijken.get((c.gemeente, c.wijk)),
+                huishouden=huishoudens.get(c.huishouden),
+            )
+            for c in plan.clients
+        }
+        Client.objects.bulk_create(clienten.values(), batch_size=BATCH)
+        voortgang("cliënten", len(clienten))
+        beschikkingen = {}
+        einden = defaultdict(list)
+        for t in plan.toewijzingen:
+            einden[t.beschikking].append(t)
+        for b in plan.beschikkingen:
+            toewijzingen = einden.get(b.key, [])
+            beschikkingen[b.key] = Beschikking(
+                beschikkingsnummer=_nummer(b.key),
+                client=clienten[b.client],
+                gemeente=gemeenten[b.gemeente],
+                besluitdatum=b.beschikking_datum,
+                ingangsdatum=min((t.start for t in toewijzingen), default=b.beschikking_datum),
+                einddatum=None
+                if any(t.end is None for t in toewijzingen) or not toewijzingen
+                else max(t.end for t in toewijzingen),
+            )
+        Beschikking.objects.bulk_create(beschikkingen.values(), batch_size=BATCH)
+        voortgang("beschikkingen", len(beschikkingen))
+        producten = {p.productcode: p for p in Product.objects.all()}
+        aanbieders = {a.agb_code: a for a in Aanbieder.objects.all()}
+        toewijzingen = [
+            Toewijzing(
+                toewijzingsnummer=_nummer(t.key),
+                beschikking=beschikkingen.get(t.beschikking),
+                client=clienten[t.client],
+                gemeente=gemeenten[t.gemeente],
+                product=producten[t.product],
+                aanbieder=aanbieders[t.aanbieder],
+                ingangsdatum=t.start,
+                einddatum=t.end,
+                volume=t.volume,
+                eenheid=t.eenheid,
+                frequentie=t.frequentie,
+                uitvoeringsvariant=Uitvoeringsvariant.OUTPUTGERICHT
+                if t.eenheid in OUTPUT_EENHEDEN
+                else Uitvoeringsvariant.INSPANNINGSGERICHT,
+                reden_beeindiging="19" if t.end else "",
+            )
+            for t in plan.toewijzingen
+        ]
+        Toewijzing.objects.bulk_create(toewijzingen, batch_size=BATCH)
+        voortgang("toewijzingen", len(toewijzingen))
+        for soort, objecten, veld in (
+            ("toewijzing", toewijzingen, "toewijzingsnummer"),
+            ("beschikking", beschikkingen.values(), "beschikkingsnummer"),
+        ):
+            laatste = max((int(getattr(o, veld)) for o in objecten), default=0)
+            Nummerreeks.objects.update_or_create(soort=soort, defaults={"laatste": laatste})
+    return {"cliënten": len(clienten), "beschikkingen": len(beschikkingen), "toewijzingen": len(toewijzingen)}
