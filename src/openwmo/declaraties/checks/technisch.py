@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from openwmo.core.periode import is_calendar_month, month_start
+
 from .feiten import CREDIT, DEBET, Declaratie
-from .periode import is_kalendermaand, maand_begin
 
 CS100_VANAF = date(2021, 1, 1)
 _HONDERD = Decimal(100)
@@ -28,7 +29,7 @@ def elfproef(bsn: str) -> bool:
 def technische_fouten(d: Declaratie) -> list[str]:
     """All XSLT-level violations in the message (empty list: the message may be checked line by line)."""
     fouten: list[str] = []
-    if not is_kalendermaand(d.periode_begindatum, d.periode_einddatum):
+    if not is_calendar_month(d.periode_begindatum, d.periode_einddatum):
         fouten.append("CS340: DeclaratiePeriode is niet precies één kalendermaand")
     if d.periode_begindatum < CS100_VANAF:
         fouten.append("CS100: DeclaratiePeriode ligt voor 1-1-2021")
@@ -55,7 +56,7 @@ def technische_fouten(d: Declaratie) -> list[str]:
             ok = elfproef_ok[p.bsn] = elfproef(p.bsn)
         if not ok:
             fouten.append(f"CS002: Bsn van prestatie {ref} voldoet niet aan de elfproef")
-        if maand_begin(p.begindatum) != maand_begin(p.einddatum):
+        if month_start(p.begindatum) != month_start(p.einddatum):
             fouten.append(f"CS337: ProductPeriode van prestatie {ref} ligt niet in één kalendermaand")
         if p.begindatum < CS100_VANAF:
             fouten.append(f"CS100: ProductPeriode van prestatie {ref} ligt voor 1-1-2021")
