@@ -1,7 +1,7 @@
-"""Message-level results (0001, 8001), payment, idempotency, bad input and the period helper."""
+"""Message-level results (0001, 8001), payment, idempotency and bad input."""
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -17,8 +17,6 @@ from declaratie_maker import (
     tarief,
     toewijzing,
 )
-from hypothesis import given
-from hypothesis import strategies as st
 
 from openwmo.catalogus.codelijsten import RETOURCODE
 from openwmo.declaraties.checks import (
@@ -28,7 +26,6 @@ from openwmo.declaraties.checks import (
     check_declaratie,
     elfproef,
 )
-from openwmo.declaraties.checks.periode import aantal_iso_weken, gedekt_door, plus_maanden
 
 
 def volledige_claim():
@@ -220,27 +217,3 @@ def test_malformed_input_raises_a_clear_value_error(bouw, veld):
 def test_elfproef():
     assert elfproef("999900006") and elfproef("123456782")
     assert not elfproef("123456789") and not elfproef("000000000")
-
-
-_datum = st.dates(min_value=date(2021, 1, 1), max_value=date(2026, 12, 31))
-
-
-@given(_datum, st.integers(0, 120))
-def test_iso_weeks_match_counting_mondays(begin, lengte):
-    eind = begin + timedelta(days=lengte)
-    weken = {(begin + timedelta(days=i)).isocalendar()[:2] for i in range(lengte + 1)}
-    assert aantal_iso_weken(begin, eind) == len(weken)
-
-
-@given(st.lists(st.tuples(_datum, st.integers(0, 60), st.booleans()), max_size=4), _datum, st.integers(0, 60))
-def test_covered_by_matches_day_by_day(ruw, begin, lengte):
-    perioden = [(b, None if open_ else b + timedelta(days=n)) for b, n, open_ in ruw]
-    eind = begin + timedelta(days=lengte)
-    dagen = (begin + timedelta(days=i) for i in range(lengte + 1))
-    verwacht = all(any(b <= d and (e is None or d <= e) for b, e in perioden) for d in dagen)
-    assert gedekt_door(perioden, begin, eind) == verwacht
-
-
-def test_plus_maanden_clamps_the_day():
-    assert plus_maanden(date(2024, 1, 31), 1) == date(2024, 2, 29)
-    assert plus_maanden(date(2023, 8, 15), 6) == date(2024, 2, 15)

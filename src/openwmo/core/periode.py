@@ -8,11 +8,19 @@ Calendar helpers split a *closed* period into pieces: calendar months, 4-week pe
 from an anchor date, and ISO weeks (Monday to Sunday, numbered per ISO 8601 as
 :meth:`date.isocalendar` does). Splitting an open period raises ValueError; intersect it with a
 closed period first.
+
+The hot paths (claim checks, contribution rules) work on plain dates rather than ``Periode``
+objects, so the rules live in module functions over ``(start, eind)`` dates — :func:`dates_overlap`,
+:func:`covered_by`, :func:`day_count`, :func:`iso_week_count`, :func:`month_count`,
+:func:`month_start`, :func:`month_end`, :func:`is_calendar_month`, :func:`add_months` — and the
+``Periode`` methods delegate to them. These functions do not validate their arguments; build a
+``Periode`` where input still has to be checked.
 """
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -67,9 +75,7 @@ class Periode:
 
     def overlaps(self, other: Periode) -> bool:
         """True if the two periods share at least one day (symmetric)."""
-        starts_in_time = self.eind is None or other.start <= self.eind
-        ends_in_time = other.eind is None or self.start <= other.eind
-        return starts_in_time and ends_in_time
+        return dates_overlap(self.start, self.eind, other.start, other.eind)
 
     def intersection(self, other: Periode) -> Periode | None:
         """The days both periods share, or None when they do not overlap."""
@@ -80,8 +86,7 @@ class Periode:
 
     def days(self) -> int:
         """Number of days, both ends included. Raises ValueError for an open-ended period."""
-        end = self._closed_end("days")
-        return (end - self.start).days + 1
+        return day_count(self.start, self._closed_end("days"))
 
     def months(self) -> tuple[Periode, ...]:
         """The period cut at calendar-month boundaries; the first and last piece may be partial."""
@@ -136,8 +141,7 @@ class Periode:
 def month_containing(day: date) -> Periode:
     """The full calendar month that holds ``day``."""
     _check_date(day, "day")
-    last = calendar.monthrange(day.year, day.month)[1]
-    return Periode(day.replace(day=1), day.replace(day=last))
+    return Periode(month_start(day), month_end(day))
 
 
 def year_periode(year: int) -> Periode:
@@ -152,3 +156,73 @@ def four_week_period_containing(day: date, anchor: date) -> Periode:
     index = (day - anchor).days // 28  # floor division: also right for days before the anchor
     start = anchor + index * FOUR_WEEKS
     return Periode(start, start + FOUR_WEEKS - timedelta(days=1))
+
+
+# Plain-date functions: the same rules without building Periode objects (no argument checks).
+
+
+def dates_overlap(start_a: date, eind_a: date | None, start_b: date, eind_b: date | None) -> bool:
+    """True if [start_a, eind_a] and [start_b, eind_b] share at least one day; ``None`` is an open end."""
+    return (eind_a is None or start_b <= eind_a) and (eind_b is None or start_a <= eind_b)
+
+
+def covered_by(periodes: Iterable[tuple[date, date | None]], start: date, eind: date) -> bool:
+    """True if every day of [start, eind] lies in at least one of ``periodes`` (their union).
+
+    ``periodes`` are ``(start, eind or None)`` pairs in any order; they may overlap or leave gaps.
+    """
+    cursor = start
+    for p_start, p_eind in sorted(periodes, key=lambda p: p[0]):
+        if p_start > cursor:
+            return False
+        if p_eind is None or p_eind >= eind:
+            return True
+        if p_eind >= cursor:
+            cursor = p_eind + timedelta(days=1)
+    return False
+
+
+def day_count(start: date, eind: date) -> int:
+    """Number of days in [start, eind], both ends included."""
+    return (eind - start).days + 1
+
+
+def iso_week_count(start: date, eind: date) -> int:
+    """Number of ISO weeks (Monday to Sunday) that [start, eind] touches, partial weeks included.
+
+    Equals ``len(Periode(start, eind).iso_weeks())``.
+    """
+    first_monday = start - timedelta(days=start.weekday())
+    return (eind - first_monday).days // 7 + 1
+
+
+def month_count(start: date, eind: date) -> int:
+    """Number of calendar months that [start, eind] touches, partial months included.
+
+    Equals ``len(Periode(start, eind).months())``.
+    """
+    return (eind.year - start.year) * 12 + eind.month - start.month + 1
+
+
+def month_start(day: date) -> date:
+    """The first day of the calendar month of ``day``."""
+    return day.replace(day=1)
+
+
+def month_end(day: date) -> date:
+    """The last day of the calendar month of ``day``."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def is_calendar_month(start: date, eind: date) -> bool:
+    """True if [start, eind] is exactly one whole calendar month."""
+    return start.day == 1 and eind == month_end(start)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole calendar months (may be negative); the day of month is clamped to the
+    length of the target month (31 January + 1 month = 28 or 29 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month0 = divmod(index, 12)
+    month = month0 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

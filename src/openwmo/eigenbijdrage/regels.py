@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from openwmo.declaraties.checks.periode import overlapt, plus_maanden
+from openwmo.core.periode import add_months, dates_overlap, month_end
 
 ZES_MAANDEN = 6
 MIN_CONTACTMOMENTEN = 5
@@ -180,7 +180,7 @@ def langer_dan_zes_maanden(v: Voorziening) -> bool:
         return v.verwachte_duur_maanden > ZES_MAANDEN
     if v.einddatum is None:
         return True
-    return v.einddatum >= plus_maanden(v.startdatum, ZES_MAANDEN)
+    return v.einddatum >= add_months(v.startdatum, ZES_MAANDEN)
 
 
 def beoordeel(v: Voorziening) -> Beoordeling:
@@ -224,7 +224,7 @@ def termijnen_in_jaar(jaar: int, tijdvak: Tijdvak) -> list[tuple[date, date]]:
         return [(date(jaar, 1, 1), date(jaar, 12, 31))]
     if tijdvak is Tijdvak.MAAND:
         starts = [date(jaar, m, 1) for m in range(1, 13)]
-        return [(s, plus_maanden(s, 1) - timedelta(days=1)) for s in starts]
+        return [(s, month_end(s)) for s in starts]
     starts = [date(jaar, 1, 1) + timedelta(days=28 * k) for k in range(13)]
     return [(s, s + timedelta(days=27) if k < 12 else date(jaar, 12, 31)) for k, s in enumerate(starts)]
 
@@ -248,6 +248,6 @@ def verschuldigd(
         for jaar in range(begindatum.year, einddatum.year + 1):
             tarief = tabel.voor_jaar(jaar)
             for t_begin, t_eind in termijnen_in_jaar(jaar, tarief.tijdvak):
-                if begindatum <= t_begin <= einddatum and any(overlapt(s, e, t_begin, t_eind) for s, e in actief):
+                if begindatum <= t_begin <= einddatum and any(dates_overlap(s, e, t_begin, t_eind) for s, e in actief):
                     termijnen.append(Termijn(t_begin, t_eind, tarief.bedrag, tarief.tijdvak))
     return Verschuldigd(sum((t.bedrag for t in termijnen), Decimal("0.00")), tuple(termijnen))

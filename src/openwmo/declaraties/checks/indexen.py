@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from openwmo.core.periode import dates_overlap
+
 from .feiten import CREDIT, GOEDGEKEURD, EerderePrestatie, TariefFeit
-from .periode import overlapt
 
 Sleutel = tuple[str, str, str, date, date]
 
@@ -33,7 +34,7 @@ class TariefIndex:
         for sleutel, lijst in groepen.items():
             lijst.sort(key=lambda t: t.ingangsdatum)
             for vorige, volgende in zip(lijst, lijst[1:], strict=False):
-                if overlapt(vorige.ingangsdatum, vorige.einddatum, volgende.ingangsdatum, volgende.einddatum):
+                if dates_overlap(vorige.ingangsdatum, vorige.einddatum, volgende.ingangsdatum, volgende.einddatum):
                     raise ValueError(
                         f"TariefIndex: tarieven voor aanbieder {sleutel[0]} product {sleutel[1]} overlappen "
                         f"({vorige.ingangsdatum}–{vorige.einddatum} en "

@@ -11,16 +11,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
+from openwmo.core.periode import covered_by, day_count, iso_week_count, month_count, month_end, month_start
+
 from .feiten import DEBET, GOEDGEKEURD, Declaratie, EerderePrestatie, Prestatie, ToewijzingFeit
 from .indexen import EerdereIndex, Sleutel, TariefIndex
-from .periode import (
-    aantal_dagen,
-    aantal_iso_weken,
-    aantal_maanden,
-    gedekt_door,
-    maand_begin,
-    maand_einde,
-)
 from .technisch import technische_fouten
 from .uitkomst import DeclaratieUitkomst, PrestatieUitkomst
 
@@ -52,9 +46,9 @@ def _per_regel_maximum(t: ToewijzingFeit, p: Prestatie, volume: int) -> int | No
     if f == PER_WEEK:
         if t.productcategorie == HULP_BIJ_HET_HUISHOUDEN or p.productcategorie == HULP_BIJ_HET_HUISHOUDEN:
             return HH_WEKEN_PER_MAAND * volume
-        return aantal_iso_weken(p.begindatum, p.einddatum) * volume
+        return iso_week_count(p.begindatum, p.einddatum) * volume
     if f == PER_DAG:
-        return aantal_dagen(p.begindatum, p.einddatum) * volume
+        return day_count(p.begindatum, p.einddatum) * volume
     return None
 
 
@@ -66,11 +60,11 @@ def _toewijzing_maximum(t: ToewijzingFeit, volume: int) -> int | None:
     if t.einddatum is None:
         return None
     if f == PER_WEEK:
-        return aantal_iso_weken(t.ingangsdatum, t.einddatum) * volume
+        return iso_week_count(t.ingangsdatum, t.einddatum) * volume
     if f == PER_MAAND:
-        return aantal_maanden(t.ingangsdatum, t.einddatum) * volume
+        return month_count(t.ingangsdatum, t.einddatum) * volume
     if f == PER_DAG:
-        return aantal_dagen(t.ingangsdatum, t.einddatum) * volume
+        return day_count(t.ingangsdatum, t.einddatum) * volume
     return None
 
 
@@ -164,15 +158,15 @@ class _Controle:
             codes.append("9307")
         if t_eind is not None and eind > t_eind:
             codes.append("9308")
-        if begin >= t.ingangsdatum and begin != max(maand_begin(begin), t.ingangsdatum):
+        if begin >= t.ingangsdatum and begin != max(month_start(begin), t.ingangsdatum):
             codes.append("9387")
         if t_eind is None or eind <= t_eind:
-            verwacht_eind = maand_einde(eind) if t_eind is None else min(maand_einde(eind), t_eind)
+            verwacht_eind = month_end(eind) if t_eind is None else min(month_end(eind), t_eind)
             if eind != verwacht_eind:
                 codes.append("9388")
         if eind > self.periode_einde:
             codes.append("9319")
-        if not gedekt_door(t.gestarte_zorg, begin, eind):
+        if not covered_by(t.gestarte_zorg, begin, eind):
             signalen = (SIGNAAL_BUITEN_GESTARTE_ZORG,)
 
         eerdere = self.eerdere

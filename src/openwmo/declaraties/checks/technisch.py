@@ -10,25 +10,19 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from openwmo.core.bsn import elfproef
+from openwmo.core.periode import is_calendar_month, month_start
+
 from .feiten import CREDIT, DEBET, Declaratie
-from .periode import is_kalendermaand, maand_begin
 
 CS100_VANAF = date(2021, 1, 1)
 _HONDERD = Decimal(100)
 
 
-def elfproef(bsn: str) -> bool:
-    """CS002: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (000000000 is refused too)."""
-    if len(bsn) != 9 or not bsn.isdigit() or bsn == "000000000":
-        return False
-    som = sum(int(c) * w for c, w in zip(bsn[:8], range(9, 1, -1), strict=True)) - int(bsn[8])
-    return som % 11 == 0
-
-
 def technische_fouten(d: Declaratie) -> list[str]:
     """All XSLT-level violations in the message (empty list: the message may be checked line by line)."""
     fouten: list[str] = []
-    if not is_kalendermaand(d.periode_begindatum, d.periode_einddatum):
+    if not is_calendar_month(d.periode_begindatum, d.periode_einddatum):
         fouten.append("CS340: DeclaratiePeriode is niet precies één kalendermaand")
     if d.periode_begindatum < CS100_VANAF:
         fouten.append("CS100: DeclaratiePeriode ligt voor 1-1-2021")
@@ -55,7 +49,7 @@ def technische_fouten(d: Declaratie) -> list[str]:
             ok = elfproef_ok[p.bsn] = elfproef(p.bsn)
         if not ok:
             fouten.append(f"CS002: Bsn van prestatie {ref} voldoet niet aan de elfproef")
-        if maand_begin(p.begindatum) != maand_begin(p.einddatum):
+        if month_start(p.begindatum) != month_start(p.einddatum):
             fouten.append(f"CS337: ProductPeriode van prestatie {ref} ligt niet in één kalendermaand")
         if p.begindatum < CS100_VANAF:
             fouten.append(f"CS100: ProductPeriode van prestatie {ref} ligt voor 1-1-2021")
