@@ -4,31 +4,28 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
 from openwmo.catalogus.models import Voorzieningsoort
 from openwmo.core.models import Regio
-from openwmo.inkoop.forms import DatumInput
+from openwmo.inkoop.forms import DatumInput, bedragvelden
 
 from .models import Begroting, Scenario
 from .scenario import parameters_lezen
 
 
-class BegrotingForm(forms.ModelForm):
-    class Meta:
-        model = Begroting
-        fields = ["gemeente", "voorzieningsoort", "jaar", "uitgaven", "inkomsten"]
-        help_texts = {"inkomsten": _("Leeg als de begrote eigen bijdragen niet bekend zijn.")}
+class BegrotingForm(forms.Form):
+    """Not a ModelForm: saving an existing combination replaces its budget (begroting_opslaan)."""
 
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields.update(
+            fields_for_model(Begroting, fields=["gemeente", "voorzieningsoort", "jaar", "uitgaven", "inkomsten"])
+        )
         self.fields["gemeente"].queryset = gemeenten
-        for naam in ("uitgaven", "inkomsten"):
-            self.fields[naam].localize = True
-            self.fields[naam].widget.is_localized = True
-
-    def validate_unique(self):
-        """Saving an existing combination replaces its budget (begroting_opslaan)."""
+        self.fields["inkomsten"].help_text = _("Leeg als de begrote eigen bijdragen niet bekend zijn.")
+        bedragvelden(self, "uitgaven", "inkomsten")
 
 
 class BegrotingFilterForm(forms.Form):

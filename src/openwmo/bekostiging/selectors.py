@@ -102,6 +102,7 @@ def begrotingstabel(gemeenten, jaren, peildatum: date, voorzieningsoort=None) ->
                 verplicht = NUL
             trend = _nieuwe_vraag_per_maand(vragen, index, peildatum)
             prognose = year_end_forecast(peildatum, spend, verplicht, trend).totaal
+        begroot = None if begroot is None else _centen(begroot)
         saldo = None if begroot is None or prognose is None else begroot - prognose
         regels.append(Begrotingsregel(jaar, begroot, spend, b.get("inkomsten"), None, prognose, saldo, tot))
     return regels
@@ -125,6 +126,11 @@ def scenarios_voor(user):
 
 def scenario_ophalen(user, pk: int) -> Scenario:
     return get_object_or_404(scenarios_voor(user), pk=pk)
+
+
+def _centen(bedrag) -> Decimal:
+    """Sums come back from SQLite without their two places (720 instead of 720.00)."""
+    return (bedrag or NUL).quantize(Decimal("0.01"))
 
 
 AS = {
@@ -152,9 +158,9 @@ def uitkomst_per(scenario: Scenario, as_: str) -> list[dict]:
         {
             "naam": r[naam] or "–",
             "aantal": r["aantal"],
-            "werkelijk": r["werkelijk"],
-            "scenario": r["scenario_bedrag"],
-            "verschil": r["verschil"],
+            "werkelijk": _centen(r["werkelijk"]),
+            "scenario": _centen(r["scenario_bedrag"]),
+            "verschil": _centen(r["verschil"]),
         }
         for r in rijen
     ]

@@ -25,10 +25,13 @@ class DatumInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-def _bedragvelden(form, *namen):
+def bedragvelden(form, *namen):
+    """Amounts accept a decimal comma (61,25) as well as a point: a text box, localised."""
     for naam in namen:
-        form.fields[naam].localize = True
-        form.fields[naam].widget.is_localized = True
+        veld = form.fields[naam]
+        veld.localize = True
+        veld.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+        veld.widget.is_localized = True
 
 
 class AanbiederForm(forms.ModelForm):
@@ -108,13 +111,18 @@ class TariefForm(forms.ModelForm):
         self.instance.contract = contract
         self.fields["product"].queryset = Product.objects.filter(contractproduct__contract=contract)
         self.fields["product"].help_text = _("Alleen producten die in het contract staan.")
-        _bedragvelden(self, "bedrag", "indexatie_pct")
+        bedragvelden(self, "bedrag", "indexatie_pct")
 
 
 class IndexerenForm(forms.Form):
     jaar = forms.IntegerField(label=_("Jaar van de nieuwe tarieven"), min_value=2000, max_value=2100)
     percentage = forms.DecimalField(
-        label=_("Indexatiepercentage"), max_digits=5, decimal_places=2, localize=True, min_value=-99
+        label=_("Indexatiepercentage"),
+        max_digits=5,
+        decimal_places=2,
+        localize=True,
+        min_value=-99,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
 
 
@@ -136,7 +144,7 @@ class PrestatieafspraakForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bedragvelden(self, "streefwaarde")
+        bedragvelden(self, "streefwaarde")
 
 
 class BudgetafspraakForm(forms.ModelForm):
@@ -147,7 +155,7 @@ class BudgetafspraakForm(forms.ModelForm):
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = gemeenten
-        _bedragvelden(self, "bedrag")
+        bedragvelden(self, "bedrag")
 
     def validate_unique(self):
         """The service checks uniqueness and names the field."""
@@ -161,4 +169,4 @@ class SubsidieForm(forms.ModelForm):
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = gemeenten
-        _bedragvelden(self, "bedrag")
+        bedragvelden(self, "bedrag")
