@@ -31,7 +31,11 @@ class AanbiederLijstView(InkoopMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Aanbieder.objects.annotate(aantal_contracten=Count("contracten")).order_by("naam").select_related("samenwerkingsverband")
+        return (
+            Aanbieder.objects.annotate(aantal_contracten=Count("contracten"))
+            .order_by("naam")
+            .select_related("samenwerkingsverband")
+        )
 
 
 class AanbiederDetailView(InkoopMixin, DetailView):
