@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "openwmo.inkoop",
     "openwmo.toegang",
     "openwmo.monitoring",
+    "openwmo.bekostiging",
     "openwmo.demo",
 ]
 

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .rollen import ROLLEN_MET_BEHEER, mag_persoonsgegevens_zien
+from .rollen import ROLLEN_MET_BEHEER, mag_inkoop_beheren, mag_persoonsgegevens_zien, mag_stuurinformatie_zien
 
 
 def navigatie(request):
@@ -12,6 +12,13 @@ def navigatie(request):
     items = [(_("Start"), reverse("start"))]
     if mag_persoonsgegevens_zien(user) or user.is_superuser:
         items.append((_("Cliënten"), reverse("core:client-lijst")))
+    if mag_inkoop_beheren(user):
+        items.append((_("Aanbieders"), reverse("inkoop:aanbieder-lijst")))
+        items.append((_("Aanbestedingen"), reverse("inkoop:aanbesteding-lijst")))
+        items.append((_("Contracten"), reverse("inkoop:contract-lijst")))
+    if mag_stuurinformatie_zien(user):
+        items.append((_("Begroting"), reverse("bekostiging:begroting")))
+        items.append((_("Scenario's"), reverse("bekostiging:scenario-lijst")))
     if user.rol in ROLLEN_MET_BEHEER or user.is_superuser:
         items.append((_("Beheer"), reverse("admin:index")))
     return {"navigatie": items}

@@ -16,10 +16,29 @@ class Rol(models.TextChoices):
 ROLLEN_MET_PERSOONSGEGEVENS = frozenset({Rol.CONSULENT, Rol.BEHEERDER})
 # Roles that may open the Django admin (reference data, users).
 ROLLEN_MET_BEHEER = frozenset({Rol.BEHEERDER})
+# Roles that may manage procurement data (providers, tenders, contracts, tariffs) and budgets.
+ROLLEN_MET_INKOOP = frozenset({Rol.CONTRACTMANAGER, Rol.BEHEERDER})
+# Roles that may read budgets, spend and scenarios of their own municipalities (and run scenarios).
+ROLLEN_MET_STUURINFORMATIE = frozenset({Rol.CONTRACTMANAGER, Rol.CONTROLLER, Rol.BEHEERDER})
 
 
 def mag_persoonsgegevens_zien(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.rol in ROLLEN_MET_PERSOONSGEGEVENS)
+
+
+def heeft_rol(user, rollen) -> bool:
+    """True for an active user with one of `rollen`, and for a superuser."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return bool(user.is_superuser or user.rol in rollen)
+
+
+def mag_inkoop_beheren(user) -> bool:
+    return heeft_rol(user, ROLLEN_MET_INKOOP)
+
+
+def mag_stuurinformatie_zien(user) -> bool:
+    return heeft_rol(user, ROLLEN_MET_STUURINFORMATIE)
 
 
 def rolgroep_beheerder_bijwerken():

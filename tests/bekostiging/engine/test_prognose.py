@@ -87,3 +87,18 @@ def test_mid_month_peildatum_counts_the_rest_of_the_month_by_days():
     assert result.nieuwe_vraag == Decimal("11677.42")
     assert result.saldo is None
     assert year_end_forecast(date(2024, 1, 10), Decimal("5.00"), Decimal("0.00"), []).totaal == Decimal("5.00")
+
+
+def test_expected_units_for_any_window_inside_the_allocation():
+    from datetime import date as _d
+    from fractions import Fraction
+
+    from openwmo.bekostiging.engine import Periode, ToewijzingInput, expected_units
+
+    tbgt = ToewijzingInput(Periode(_d(2025, 1, 1), _d(2025, 4, 10)), 100, "04", "6")  # 100 days, 100 hours
+    assert expected_units(tbgt, Periode(_d(2025, 1, 1), _d(2025, 1, 31))) == 31
+    week = ToewijzingInput(Periode(_d(2025, 1, 1), _d(2025, 12, 31)), 3, "04", "2")
+    assert expected_units(week, Periode(_d(2024, 12, 1), _d(2025, 1, 14))) == 6  # only the 14 days inside
+    maand = ToewijzingInput(Periode(_d(2025, 1, 1), None), 4, "04", "4")
+    assert expected_units(maand, Periode(_d(2025, 2, 15), _d(2025, 3, 31))) == Fraction(14, 28) * 4 + 4
+    assert expected_units(week, Periode(_d(2026, 1, 1), _d(2026, 1, 31))) == 0

@@ -102,7 +102,16 @@ def remaining_window(peildatum: date) -> Periode | None:
     return Periode(peildatum + timedelta(days=1), year.eind)
 
 
-def _inspanning_units(toewijzing: ToewijzingInput, rest: Periode) -> Fraction:
+def expected_units(toewijzing: ToewijzingInput, rest: Periode) -> Fraction:
+    """Expected use (exact, in the allocation's unit) of an allocation during ``rest``, pro rata by days.
+
+    The commitment rule above for any window inside the allocation: per dag = days × volume; per week
+    = days / 7 × volume; per maand = Σ month days / days of that month × volume; TBGT = volume ×
+    days / days of the whole (closed) allocation. Used for commitments and for spend estimates.
+    """
+    rest = toewijzing.periode.intersection(rest)
+    if rest is None:
+        return Fraction(0)
     volume = to_fraction(toewijzing.volume)
     if toewijzing.frequentie == Frequentie.PER_DAG:
         return rest.days() * volume
@@ -126,7 +135,7 @@ def commitments(peildatum: date, lopend: Sequence[LopendeInspanning | LopendeOut
         amount = Decimal("0.00")
         if rest is not None and isinstance(item, LopendeInspanning):
             price = to_fraction(as_money(item.tarief, f"tarief of {item.kenmerk or 'allocation'}"))
-            amount = round_cents(_inspanning_units(item.toewijzing, rest) * price)
+            amount = round_cents(expected_units(item.toewijzing, rest) * price)
         elif rest is not None:
             parts = period_amounts(item.tarief, rest, item.periodetype, item.anchor)
             amount = sum((p.bedrag for p in parts), Decimal("0.00"))
