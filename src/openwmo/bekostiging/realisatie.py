@@ -16,7 +16,9 @@ Rules (the maths is in `bekostiging.engine`; this module only reads the database
   cents. A TBGT allocation without an end date cannot be spread and is counted as not priceable.
 - outputgericht: the tariff × volume per period with `engine.period_amounts`: per month for
   frequentie 4 (per maand), per 4 weeks counted from the allocation's start otherwise; a
-  trajectory (frequentie 6, totaal) is spread over its days with `engine.prorate`.
+  trajectory (frequentie 6, totaal) is spread over its days with `engine.prorate`; a one-off
+  provision (frequentie 6 without an end date: an aid, a home adaptation) is paid once, on its
+  start date. Eenheid 83 (euro's): the volume is the amount in cents and no tariff applies.
 - taakgericht: no cost per client (the population budget pays); a budget allocation (budget, no
   volume) costs its budget pro rata by days.
 """
@@ -195,8 +197,14 @@ def kosten(vraag: Vraag, stuk: Periode, tarief: Decimal, bekostigingsvorm: str) 
     if vorm == "taakgericht":
         return NUL
     if vorm == "outputgericht":
-        per_periode = tarief if vraag.volume == 1 else round_cents(Fraction(tarief) * Fraction(vraag.volume))
-        if vraag.frequentie == "6" and vraag.periode.eind is not None:
+        if vraag.eenheid == "83":  # euro's: the volume is the amount in cents, there is no tariff (CS339)
+            per_periode = round_cents(Fraction(vraag.volume) / 100)
+        else:
+            per_periode = tarief if vraag.volume == 1 else round_cents(Fraction(tarief) * Fraction(vraag.volume))
+        if vraag.frequentie == "6":
+            if vraag.periode.eind is None:
+                # A one-off provision without an end (an aid, a home adaptation): paid once, at its start.
+                return per_periode if stuk.contains(vraag.periode.start) else NUL
             return prorate(per_periode, vraag.periode, stuk)
         if vraag.frequentie == "4":
             return sum((p.bedrag for p in period_amounts(per_periode, stuk, Periodetype.MAAND)), NUL)

@@ -199,6 +199,8 @@ def _allocations(
             if hi >= 100:  # amounts in euro: round to 50
                 volume = max(lo, round(volume / 50) * 50)
             prod = s.producten[sp.product]
+            if prod["eenheid"] == "83":  # iWmo: an amount in euro's travels as a volume in cents
+                volume *= 100
             toewijzingen.append(
                 PlannedToewijzing(
                     f"T{len(toewijzingen) + 1:07d}",
