@@ -15,4 +15,5 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("clienten/", include("openwmo.core.urls")),
     path("beheer/", admin.site.urls),
+    path("beveiliging/", include("openwmo.core.urls_beveiliging")),
 ]

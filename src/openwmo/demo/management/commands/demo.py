@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from openwmo.core.rollen import Rol
-from openwmo.demo.gebruikers import demo_gebruikers_aanmaken
+from openwmo.demo.gebruikers import DEMO_RESERVECODES, demo_gebruikers_aanmaken
 
 
 class Command(BaseCommand):
@@ -22,6 +22,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {Rol(demo.rol).label:<32} gebruikersnaam: {demo.gebruikersnaam:<16} wachtwoord: {demo.wachtwoord}"
             )
+        self.stdout.write(
+            "  De beheerder logt in met een tweede stap; reservecode (elk eenmalig bruikbaar): "
+            + ", ".join(DEMO_RESERVECODES)
+        )
         if no_serve:
             return
         self.stdout.write(self.style.SUCCESS(f"\nOpen Wmo draait op http://{host}:{port}/ (stoppen: Ctrl+C)\n"))
