@@ -3,12 +3,14 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
+import openwmo
 from openwmo.catalogus.referentie import referentiegegevens_laden
-from openwmo.demo.gebruikers import DEMO_GEBRUIKERS, demo_gebruikers_aanmaken
+from openwmo.demo.gebruikers import DEMO_GEBRUIKERS, DEMO_RESERVECODES, demo_gebruikers_aanmaken
 
 
 def test_login_page_is_dutch(client):
@@ -68,6 +70,9 @@ def _openwmo(args, tmp_path, **env):
         for k, v in os.environ.items()
         if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
+    # The code under test, also when PYTHONPATH is relative (the subprocess runs in tmp_path).
+    bron = str(Path(openwmo.__file__).resolve().parents[1])
+    omgeving["PYTHONPATH"] = os.pathsep.join(filter(None, [bron, omgeving.get("PYTHONPATH", "")]))
     omgeving.update(OPENWMO_VAR_DIR=str(tmp_path / "var"), **env)
     return subprocess.run(
         [sys.executable, "-m", "openwmo.cli", *args],
@@ -84,6 +89,7 @@ def test_cli_demo_without_serving_prints_the_logins(tmp_path):
     assert uitvoer.returncode == 0, uitvoer.stderr
     assert "gebruikersnaam: consulent" in uitvoer.stdout
     assert "wachtwoord: demo-consulent" in uitvoer.stdout
+    assert "reservecode" in uitvoer.stdout and DEMO_RESERVECODES[0] in uitvoer.stdout  # the beheerder's second step
     assert (tmp_path / "var" / "openwmo.sqlite3").exists()
 
 

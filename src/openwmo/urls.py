@@ -17,4 +17,5 @@ urlpatterns = [
     path("inkoop/", include("openwmo.inkoop.urls")),
     path("bekostiging/", include("openwmo.bekostiging.urls")),
     path("beheer/", admin.site.urls),
+    path("beveiliging/", include("openwmo.core.urls_beveiliging")),
 ]

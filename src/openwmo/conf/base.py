@@ -8,11 +8,19 @@
 | DEBUG            | debug pages                                                  | false                          |
 | ALLOWED_HOSTS    | comma-separated host names                                   | localhost,127.0.0.1            |
 | OPENWMO_IWMO_XSD_DIR | folder with the official iWmo XSD package, validated as well | (none)                     |
+| OPENWMO_2FA_VERPLICHT | staff (beheerder, is_staff, superuser) must pass a TOTP step | true                      |
+| OPENWMO_LOGIN_MAX_POGINGEN | failed logins per username + IP before a lockout    | 5                              |
+| OPENWMO_LOGIN_BLOKKADE_MINUTEN | minutes a username + IP stays locked out        | 15                             |
+| OPENWMO_CLIENT_IP_HEADER | request.META key with the client IP (proxy: HTTP_X_FORWARDED_FOR) | REMOTE_ADDR        |
+| OPENWMO_PROXY_COUNT  | number of reverse proxies in front of Open Wmo                   | (none)                     |
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.utils.translation import gettext_lazy as _
 
 from .env import config, config_bool, config_list
 
@@ -35,6 +43,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
+    # Security (docs/security.md): login throttling, two-factor authentication, Content-Security-Policy.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "openwmo.core",
     "openwmo.catalogus",
     "openwmo.inkoop",
@@ -46,14 +60,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "openwmo.core.beveiliging.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "openwmo.core.beveiliging.TweestapsVerplichtMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it turns a lockout flagged during authentication into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "openwmo.urls"
@@ -85,6 +105,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
+# The lockout check comes first; it needs the request (see openwmo.core.beveiliging.InlogBlokkadeBackend).
+AUTHENTICATION_BACKENDS = [
+    "openwmo.core.beveiliging.InlogBlokkadeBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -114,9 +139,11 @@ SESSION_COOKIE_AGE = int(config("SESSION_COOKIE_AGE", str(30 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 OPENWMO_IWMO_XSD_DIR = config("OPENWMO_IWMO_XSD_DIR")
 
@@ -126,3 +153,43 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "WARNING")},
 }
+
+# --- Security (docs/security.md) -------------------------------------------------------------------------------
+
+# Login throttling (django-axes): after N failed logins for one username from one IP address, that combination
+# is locked out for M minutes; a successful login resets the counter.
+AXES_FAILURE_LIMIT = int(config("OPENWMO_LOGIN_MAX_POGINGEN", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(config("OPENWMO_LOGIN_BLOKKADE_MINUTEN", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "openwmo.core.beveiliging.blokkade_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_IPWARE_META_PRECEDENCE_ORDER = (config("OPENWMO_CLIENT_IP_HEADER", "REMOTE_ADDR"),)
+AXES_IPWARE_PROXY_COUNT = int(config("OPENWMO_PROXY_COUNT")) if config("OPENWMO_PROXY_COUNT") else None
+AXES_COOLOFF_MESSAGE = _("Te veel mislukte inlogpogingen. Probeer het later opnieuw.")
+AXES_PERMALOCK_MESSAGE = _("Te veel mislukte inlogpogingen. Neem contact op met de functioneel beheerder.")
+
+# Two-factor authentication (django-otp): staff complete a TOTP step (or use a backup code) after the password.
+OPENWMO_2FA_VERPLICHT = config_bool("OPENWMO_2FA_VERPLICHT", True)
+OTP_TOTP_ISSUER = config("OPENWMO_2FA_UITGEVER", "Open Wmo")
+
+# Content-Security-Policy (django-csp): only our own scripts, styles and images; no inline script or style.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Browser features Open Wmo never uses (openwmo.core.beveiliging.PermissionsPolicyMiddleware).
+OPENWMO_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)

@@ -10,3 +10,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Off so that tests of other features can use force_login for staff; tests/core/test_tweestaps.py switches it on
+# with override_settings to prove the enforcement. Login throttling (axes) stays on.
+OPENWMO_2FA_VERPLICHT = False

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from .admin_scoping import AlleenLezenAdmin, GemeenteScopedAdmin
 from .audit import Actie, log_verwerking
 from .models import Client, Gemeente, Huishouden, Inwonertal, Regio, User, Verwerking, Wijk
+from .selectors import gemeenten_voor
 from .services import client_create, client_update
 
 
@@ -74,6 +75,39 @@ class GebruikerAdmin(UserAdmin):
     fieldsets = UserAdmin.fieldsets + ((_("Rol en gemeenten"), {"fields": ("rol", "gemeenten")}),)
     add_fieldsets = UserAdmin.add_fieldsets + ((_("Rol en gemeenten"), {"fields": ("rol", "gemeenten")}),)
     filter_horizontal = ["gemeenten", "groups", "user_permissions"]
+
+    # A beheerder manages the staff of their own municipalities only, and cannot hand out more power than a
+    # beheerder has (superuser status, loose permissions): that is for a superuser.
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk__in=User.objects.filter(gemeenten__in=gemeenten_voor(request.user)).values("pk"))
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ["is_superuser", "user_permissions", "last_login", "date_joined"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if not request.user.is_superuser and "gemeenten" in form.base_fields:
+            form.base_fields["gemeenten"].required = True
+        return form
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "gemeenten" and not request.user.is_superuser:
+            kwargs["queryset"] = gemeenten_voor(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        # The form only offers the beheerder's own municipalities: keep the user's other municipalities.
+        buiten_bereik = []
+        if change and not request.user.is_superuser:
+            buiten_bereik = list(form.instance.gemeenten.exclude(pk__in=gemeenten_voor(request.user)))
+        super().save_related(request, form, formsets, change)
+        if buiten_bereik:
+            form.instance.gemeenten.add(*buiten_bereik)
 
 
 @admin.register(Verwerking)

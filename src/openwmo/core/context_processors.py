@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .rollen import ROLLEN_MET_BEHEER, mag_inkoop_beheren, mag_persoonsgegevens_zien, mag_stuurinformatie_zien
+from .selectors_audit import mag_logboek_inzien
 
 
 def navigatie(request):
@@ -21,4 +22,6 @@ def navigatie(request):
         items.append((_("Scenario's"), reverse("bekostiging:scenario-lijst")))
     if user.rol in ROLLEN_MET_BEHEER or user.is_superuser:
         items.append((_("Beheer"), reverse("admin:index")))
+    if mag_logboek_inzien(user):
+        items.append((_("Logboek"), reverse("beveiliging:logboek")))
     return {"navigatie": items}

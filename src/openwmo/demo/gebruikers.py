@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from openwmo.core.models import Gemeente, User
 from openwmo.core.rollen import Rol
@@ -27,6 +28,9 @@ DEMO_GEBRUIKERS = (
     DemoGebruiker("beheerder", "demo-beheerder", Rol.BEHEERDER, "Pieter Bakker", H4),
     DemoGebruiker("aanbieder", "demo-aanbieder", Rol.AANBIEDER, "Fatima El Amrani", H4),
 )
+# Backup codes (django-otp static tokens) of the demo beheerder, who must pass two-factor authentication like
+# every user with admin access. Each code works once; `openwmo demo` puts all of them back.
+DEMO_RESERVECODES = ("24681357", "13572468", "86420975", "97531864", "11235813")
 DEMO_AANBIEDER = {"agb_code": "98000001", "naam": "Zorggroep Haaglanden (demo)", "kvk_nummer": "90000001"}
 
 
@@ -51,7 +55,15 @@ def demo_gebruikers_aanmaken() -> tuple[DemoGebruiker, ...]:
         user.gemeenten.set(Gemeente.objects.filter(cbs_code__in=demo.gemeenten))
         if demo.rol == Rol.BEHEERDER:
             user.groups.add(beheer)
+            _reservecodes_zetten(user)
         if demo.rol == Rol.AANBIEDER:
             aanbieder = Aanbieder.objects.order_by("naam").first() or Aanbieder.objects.create(**DEMO_AANBIEDER)
             AanbiederGebruiker.objects.update_or_create(user=user, defaults={"aanbieder": aanbieder})
     return DEMO_GEBRUIKERS
+
+
+def _reservecodes_zetten(user) -> None:
+    apparaat, _created = StaticDevice.objects.get_or_create(user=user, name="Reservecodes (demo)")
+    apparaat.token_set.all().delete()
+    for code in DEMO_RESERVECODES:
+        apparaat.token_set.create(token=code)

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from openwmo.core.admin_scoping import GemeenteScopedAdmin
+
 from .models import (
     Aanbesteding,
     Aanbieder,
@@ -23,8 +25,9 @@ class AanbiederAdmin(admin.ModelAdmin):
 
 
 @admin.register(AanbiederGebruiker)
-class AanbiederGebruikerAdmin(admin.ModelAdmin):
+class AanbiederGebruikerAdmin(GemeenteScopedAdmin):
     list_display = ["user", "aanbieder"]
+    gemeente_pad = "user__gemeenten"  # a beheerder links only staff of their own municipalities
 
 
 @admin.register(Samenwerkingsverband)

@@ -6,7 +6,7 @@ from tqdm import tqdm
 
 from openwmo.core.models import Client
 from openwmo.core.rollen import Rol
-from openwmo.demo.gebruikers import demo_gebruikers_aanmaken
+from openwmo.demo.gebruikers import DEMO_RESERVECODES, demo_gebruikers_aanmaken
 from openwmo.demo.planner import plan
 from openwmo.demo.scenario import SCENARIO_DIR, ScenarioError, load_scenario
 from openwmo.demo.schrijver import plan_opslaan
@@ -39,6 +39,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {Rol(demo.rol).label:<32} gebruikersnaam: {demo.gebruikersnaam:<16} wachtwoord: {demo.wachtwoord}"
             )
+        self.stdout.write(
+            "  De beheerder logt in met een tweede stap; reservecode (elk eenmalig bruikbaar): "
+            + ", ".join(DEMO_RESERVECODES)
+        )
         self.stdout.write(f"\nKlaar in {time.monotonic() - begin:.1f} s.")
         if no_serve:
             return
