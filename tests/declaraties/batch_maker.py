@@ -122,9 +122,7 @@ def _eerder(p: Prestatie, agb: str) -> EerderePrestatie:
     )
 
 
-def genereer_batch(
-    aantal: int = 100_000, seed: int = 20240301, aanbieders: int = 10, fouten: int = 600
-) -> Batch:
+def genereer_batch(aantal: int = 100_000, seed: int = 20240301, aanbieders: int = 10, fouten: int = 600) -> Batch:
     rng = random.Random(seed)
     batch = Batch()
     agbs = [f"{10_000_000 + k:08d}" for k in range(1, aanbieders + 1)]

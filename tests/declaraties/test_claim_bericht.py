@@ -94,9 +94,7 @@ def test_payment_batch_nets_credits_and_skips_rejected_and_unsent():
     eerder = prestatie(referentienummer="R0", geleverd_volume=12, ingediend_bedrag=Decimal("750.00"))
     gecorrigeerd = check([prestatie(), credit_van(eerder, "R0C")], eerder=[eerdere(eerder)])
     afgewezen = check([prestatie(referentienummer="X", bsn=ANDERE_BSN)], declaratienummer="D2")
-    technisch = check(
-        [prestatie(referentienummer="Y")], declaratienummer="D3", totaal_ingediend_bedrag=Decimal("1")
-    )
+    technisch = check([prestatie(referentienummer="Y")], declaratienummer="D3", totaal_ingediend_bedrag=Decimal("1"))
     ander = check(
         [prestatie()],
         toewijzingen=[toewijzing(aanbieder_agb=ANDERE_AGB)],

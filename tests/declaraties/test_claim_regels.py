@@ -49,9 +49,7 @@ def test_9338_unknown_allocation():
 
 
 def test_9338_allocation_of_another_provider():
-    afgekeurd(
-        check([prestatie()], toewijzingen=[toewijzing(aanbieder_agb=ANDERE_AGB)]), "9338", "gerelateerd"
-    )
+    afgekeurd(check([prestatie()], toewijzingen=[toewijzing(aanbieder_agb=ANDERE_AGB)]), "9338", "gerelateerd")
 
 
 def test_8187_bsn_does_not_belong_to_allocation():
@@ -71,32 +69,24 @@ def test_9340_productcode_differs():
 
 
 def test_9341_unit_does_not_fit():
-    p = prestatie(
-        eenheid="16", geleverd_volume=4, producttarief=Decimal("50.00"), ingediend_bedrag=Decimal("200.00")
-    )
+    p = prestatie(eenheid="16", geleverd_volume=4, producttarief=Decimal("50.00"), ingediend_bedrag=Decimal("200.00"))
     uitkomst = check([p], tarieven=[tarief(eenheid="16", bedrag=Decimal("50.00"))])
     afgekeurd(uitkomst, "9341", "Eenheid in de Prestatie past niet")
 
 
 def test_minutes_on_an_hour_allocation_use_the_iv081_amount():
     # 95 minutes at € 62.50 an hour: 62.50 × 95 / 60 = 98.958… → € 98.96; ProductTarief 62.50 / 60 → € 1.04.
-    p = prestatie(
-        eenheid="01", geleverd_volume=95, producttarief=Decimal("1.04"), ingediend_bedrag=Decimal("98.96")
-    )
+    p = prestatie(eenheid="01", geleverd_volume=95, producttarief=Decimal("1.04"), ingediend_bedrag=Decimal("98.96"))
     goedgekeurd(check([p]))
 
 
 def test_9346_minutes_claimed_as_volume_times_rounded_minute_tariff():
-    p = prestatie(
-        eenheid="01", geleverd_volume=95, producttarief=Decimal("1.04"), ingediend_bedrag=Decimal("98.80")
-    )
+    p = prestatie(eenheid="01", geleverd_volume=95, producttarief=Decimal("1.04"), ingediend_bedrag=Decimal("98.80"))
     afgekeurd(check([p]), "9346", "GeleverdVolume vermenigvuldigd met")
 
 
 def test_9346_amount_is_not_volume_times_tariff():
-    afgekeurd(
-        check([prestatie(ingediend_bedrag=Decimal("1062.51"))]), "9346", "IngediendBedrag is niet gelijk"
-    )
+    afgekeurd(check([prestatie(ingediend_bedrag=Decimal("1062.51"))]), "9346", "IngediendBedrag is niet gelijk")
 
 
 def test_9307_period_starts_before_allocation():
@@ -120,9 +110,7 @@ def test_period_may_start_on_a_later_allocation_start_in_the_month():
 
 
 def test_9388_period_does_not_end_on_the_last_day():
-    afgekeurd(
-        check([prestatie(einddatum=date(2023, 3, 30))]), "9388", "niet laatste dag van de kalendermaand"
-    )
+    afgekeurd(check([prestatie(einddatum=date(2023, 3, 30))]), "9388", "niet laatste dag van de kalendermaand")
 
 
 def test_period_may_end_on_an_earlier_allocation_end_in_the_month():
@@ -186,9 +174,7 @@ def test_9321_household_help_may_claim_six_weeks_per_month():
     )
     goedgekeurd(check([ok], toewijzingen=[t], tarieven=[tar]))
     te_veel = replace(ok, geleverd_volume=19, ingediend_bedrag=Decimal("570.00"))
-    afgekeurd(
-        check([te_veel], toewijzingen=[t], tarieven=[tar]), "9321", "overschrijdt het toegewezen volume"
-    )
+    afgekeurd(check([te_veel], toewijzingen=[t], tarieven=[tar]), "9321", "overschrijdt het toegewezen volume")
 
 
 @pytest.mark.parametrize(
@@ -211,9 +197,7 @@ def test_9322_tbgt_sum_includes_earlier_approved_lines():
         ingediend_bedrag=Decimal("1250.00"),
     )
     maart = prestatie(geleverd_volume=11, ingediend_bedrag=Decimal("687.50"))
-    afgekeurd(
-        check([maart], toewijzingen=[t], eerder=[eerdere(feb)]), "9322", "De som van de ingediende volumes"
-    )
+    afgekeurd(check([maart], toewijzingen=[t], eerder=[eerdere(feb)]), "9322", "De som van de ingediende volumes")
     # A rejected earlier line does not count; 10 more hours fit exactly.
     goedgekeurd(check([maart], toewijzingen=[t], eerder=[eerdere(feb, status="afgekeurd")]))
     goedgekeurd(
@@ -277,9 +261,7 @@ def test_0611_tariff_differs_from_contract():
 
 
 def test_0611_no_contract_tariff_on_that_date():
-    afgekeurd(
-        check([prestatie()], tarieven=[tarief(ingangsdatum=date(2023, 4, 1))]), "0611", "contractuele tarief"
-    )
+    afgekeurd(check([prestatie()], tarieven=[tarief(ingangsdatum=date(2023, 4, 1))]), "0611", "contractuele tarief")
 
 
 def test_tariff_is_looked_up_on_the_period_date():
@@ -307,9 +289,7 @@ def test_8021_is_per_provider():
 
 def test_9389_second_debet_without_credit():
     eerder = prestatie(referentienummer="R0")
-    afgekeurd(
-        check([prestatie()], eerder=[eerdere(eerder)]), "9389", "debetprestatie zonder bijbehorende credit"
-    )
+    afgekeurd(check([prestatie()], eerder=[eerdere(eerder)]), "9389", "debetprestatie zonder bijbehorende credit")
 
 
 def test_new_debet_allowed_after_credit_in_an_earlier_message():
@@ -326,9 +306,7 @@ def test_credit_and_new_debet_in_one_message_correct_an_approved_line():
 
 
 def test_8017_credit_without_known_debet():
-    afgekeurd(
-        check([credit_van(prestatie(referentienummer="ONBEKEND"), "C1")]), "8017", "geen debet prestatie"
-    )
+    afgekeurd(check([credit_van(prestatie(referentienummer="ONBEKEND"), "C1")]), "8017", "geen debet prestatie")
 
 
 def test_8017_credit_of_a_rejected_debet():
@@ -370,6 +348,4 @@ def test_unlinked_line_gets_only_9338_and_others_collect_all_codes():
 
 
 def test_gemeente_of_allocation_must_match_header():
-    assert enige(check([prestatie()], toewijzingen=[toewijzing(gemeente_cbs="0599")])).retourcodes == (
-        "9338",
-    )
+    assert enige(check([prestatie()], toewijzingen=[toewijzing(gemeente_cbs="0599")])).retourcodes == ("9338",)

@@ -25,9 +25,7 @@ TABEL = TariefTabel(
 
 
 def ib(**kw):
-    return Voorziening(
-        soort=kw.pop("soort", S.INDIVIDUELE_ONDERSTEUNING_THUIS), startdatum=date(2024, 1, 1), **kw
-    )
+    return Voorziening(soort=kw.pop("soort", S.INDIVIDUELE_ONDERSTEUNING_THUIS), startdatum=date(2024, 1, 1), **kw)
 
 
 def test_seven_months_individual_support_pays():

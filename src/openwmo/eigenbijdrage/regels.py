@@ -93,15 +93,11 @@ class Voorziening:
             object.__setattr__(self, "soort", VoorzieningSoort(self.soort))
         except ValueError:
             keuzes = ", ".join(s.value for s in VoorzieningSoort)
-            raise ValueError(
-                f"Voorziening.soort: moet een van {keuzes} zijn (gekregen: {self.soort!r})"
-            ) from None
+            raise ValueError(f"Voorziening.soort: moet een van {keuzes} zijn (gekregen: {self.soort!r})") from None
         _datum("Voorziening.startdatum", self.startdatum)
         _datum("Voorziening.einddatum", self.einddatum, leeg=True)
         if self.einddatum is not None and self.einddatum < self.startdatum:
-            raise ValueError(
-                f"Voorziening.einddatum: mag niet voor de startdatum liggen (gekregen: {self.einddatum})"
-            )
+            raise ValueError(f"Voorziening.einddatum: mag niet voor de startdatum liggen (gekregen: {self.einddatum})")
         _geheel("Voorziening.verwachte_duur_maanden", self.verwachte_duur_maanden)
         _geheel("Voorziening.aantal_contactmomenten", self.aantal_contactmomenten)
         if not isinstance(self.altijd_bijdrage, bool):
@@ -124,15 +120,13 @@ class Abonnementstarief:
         b = self.bedrag
         if not isinstance(b, Decimal) or not b.is_finite() or b < 0 or b != b.quantize(_CENT):
             raise ValueError(
-                f"Abonnementstarief.bedrag: moet een Decimal >= 0 met hoogstens twee decimalen zijn "
-                f"(gekregen: {b!r})"
+                f"Abonnementstarief.bedrag: moet een Decimal >= 0 met hoogstens twee decimalen zijn (gekregen: {b!r})"
             )
         try:
             object.__setattr__(self, "tijdvak", Tijdvak(self.tijdvak))
         except ValueError:
             raise ValueError(
-                f"Abonnementstarief.tijdvak: moet 'maand', '4 weken' of 'jaar' zijn "
-                f"(gekregen: {self.tijdvak!r})"
+                f"Abonnementstarief.tijdvak: moet 'maand', '4 weken' of 'jaar' zijn (gekregen: {self.tijdvak!r})"
             ) from None
 
 
@@ -219,8 +213,7 @@ def beoordeel(v: Voorziening) -> Beoordeling:
         )
     return Beoordeling(
         False,
-        "Geen duurzame hulpverleningsrelatie en niet ingesteld als 'altijd eigen "
-        "bijdrage': geen eigen bijdrage.",
+        "Geen duurzame hulpverleningsrelatie en niet ingesteld als 'altijd eigen bijdrage': geen eigen bijdrage.",
     )
 
 
@@ -255,8 +248,6 @@ def verschuldigd(
         for jaar in range(begindatum.year, einddatum.year + 1):
             tarief = tabel.voor_jaar(jaar)
             for t_begin, t_eind in termijnen_in_jaar(jaar, tarief.tijdvak):
-                if begindatum <= t_begin <= einddatum and any(
-                    overlapt(s, e, t_begin, t_eind) for s, e in actief
-                ):
+                if begindatum <= t_begin <= einddatum and any(overlapt(s, e, t_begin, t_eind) for s, e in actief):
                     termijnen.append(Termijn(t_begin, t_eind, tarief.bedrag, tarief.tijdvak))
     return Verschuldigd(sum((t.bedrag for t in termijnen), Decimal("0.00")), tuple(termijnen))

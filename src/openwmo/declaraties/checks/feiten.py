@@ -36,18 +36,14 @@ def _cijfers(klasse: str, veld: str, waarde: object, lengte: int) -> None:
         raise _fout(klasse, veld, f"moet een tekst van precies {lengte} cijfers zijn", waarde)
 
 
-def _tekst(
-    klasse: str, veld: str, waarde: object, max_lengte: int, patroon: re.Pattern | None = None
-) -> None:
+def _tekst(klasse: str, veld: str, waarde: object, max_lengte: int, patroon: re.Pattern | None = None) -> None:
     if not isinstance(waarde, str) or not waarde or len(waarde) > max_lengte:
         raise _fout(klasse, veld, f"moet een niet-lege tekst van hoogstens {max_lengte} tekens zijn", waarde)
     if patroon is not None and not patroon.fullmatch(waarde):
         raise _fout(klasse, veld, f"moet voldoen aan het patroon {patroon.pattern}", waarde)
 
 
-def _code(
-    klasse: str, veld: str, waarde: object, lijst: dict[str, str], naam: str, leeg: bool = False
-) -> None:
+def _code(klasse: str, veld: str, waarde: object, lijst: dict[str, str], naam: str, leeg: bool = False) -> None:
     if waarde is None and leeg:
         return
     if waarde not in lijst:
@@ -81,9 +77,7 @@ def _geheel(klasse: str, veld: str, waarde: object, leeg: bool = False, minimum:
     if waarde is None and leeg:
         return
     if not isinstance(waarde, int) or isinstance(waarde, bool) or not minimum <= waarde <= _MAX_VOLUME:
-        raise _fout(
-            klasse, veld, f"moet een geheel getal van {minimum} tot en met {_MAX_VOLUME} zijn", waarde
-        )
+        raise _fout(klasse, veld, f"moet een geheel getal van {minimum} tot en met {_MAX_VOLUME} zijn", waarde)
 
 
 def _dc(klasse: str, veld: str, waarde: object) -> None:
@@ -130,9 +124,7 @@ class ToewijzingFeit:
         _geheel(k, "volume", self.volume, leeg=True)
         _code(k, "eenheid", self.eenheid, EENHEID, "WJ756", leeg=True)
         _code(k, "frequentie", self.frequentie, FREQUENTIE, "WMO757", leeg=True)
-        if (self.volume is None) != (self.frequentie is None) or (self.volume is None) != (
-            self.eenheid is None
-        ):
+        if (self.volume is None) != (self.frequentie is None) or (self.volume is None) != (self.eenheid is None):
             raise _fout(
                 k,
                 "volume",
@@ -296,9 +288,7 @@ class Declaratie:
         _cijfers(k, "gemeente_cbs", self.gemeente_cbs, 4)
         _datum(k, "periode_begindatum", self.periode_begindatum)
         _datum(k, "periode_einddatum", self.periode_einddatum)
-        _periode(
-            k, "periode_begindatum", self.periode_begindatum, "periode_einddatum", self.periode_einddatum
-        )
+        _periode(k, "periode_begindatum", self.periode_begindatum, "periode_einddatum", self.periode_einddatum)
         _bedrag(k, "totaal_ingediend_bedrag", self.totaal_ingediend_bedrag)
         _dc(k, "totaal_debet_credit", self.totaal_debet_credit)
         if not isinstance(self.prestaties, tuple):

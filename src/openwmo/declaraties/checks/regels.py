@@ -155,9 +155,7 @@ class _Controle:
             codes.append("9339")
         if t.productcode is not None and p.productcode != t.productcode:
             codes.append("9340")
-        eenheid_past = (
-            t.eenheid is None or p.eenheid == t.eenheid or (t.eenheid == UUR and p.eenheid == MINUUT)
-        )
+        eenheid_past = t.eenheid is None or p.eenheid == t.eenheid or (t.eenheid == UUR and p.eenheid == MINUUT)
         if not eenheid_past:
             codes.append("9341")
 

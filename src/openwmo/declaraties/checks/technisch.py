@@ -95,9 +95,7 @@ def technische_fouten(d: Declaratie) -> list[str]:
             debet_refs.add(ref)
     for ref, vorig in credit_vorige:
         if vorig in debet_refs:
-            fouten.append(
-                f"TR316: creditprestatie {ref} crediteert debetprestatie {vorig} uit hetzelfde bericht"
-            )
+            fouten.append(f"TR316: creditprestatie {ref} crediteert debetprestatie {vorig} uit hetzelfde bericht")
     if som != d.totaal_met_teken:
         fouten.append(
             f"TR358: TotaalIngediendBedrag ({d.totaal_met_teken}) is niet gelijk aan debet min "
