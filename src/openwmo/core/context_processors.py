@@ -11,7 +11,9 @@ def navigatie(request):
         return {"navigatie": []}
     items = [(_("Start"), reverse("start"))]
     if mag_persoonsgegevens_zien(user) or user.is_superuser:
+        items.append((_("Werkvoorraad"), reverse("toegang:werkvoorraad")))
         items.append((_("Cliënten"), reverse("core:client-lijst")))
+        items.append((_("Nieuwe melding"), reverse("toegang:melding-nieuw")))
     if user.rol in ROLLEN_MET_BEHEER or user.is_superuser:
         items.append((_("Beheer"), reverse("admin:index")))
     return {"navigatie": items}

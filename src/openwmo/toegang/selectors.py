@@ -16,7 +16,17 @@ from openwmo.inkoop.selectors import aanbieder_van
 
 from . import termijnen
 from .codelijsten import ZRM_DOMEINEN
-from .models import Aanvraag, Beschikking, Evaluatie, Melding, Ondersteuningsplan, Onderzoek, Toewijzing, ZrmMeting
+from .models import (
+    Aanvraag,
+    Beschikking,
+    BeschiktProduct,
+    Evaluatie,
+    Melding,
+    Ondersteuningsplan,
+    Onderzoek,
+    Toewijzing,
+    ZrmMeting,
+)
 from .termijnen import Termijnstatus
 
 
@@ -35,7 +45,11 @@ def toewijzingen_active_on(dag: date, queryset: QuerySet[Toewijzing] | None = No
 
 def voor_user(model, user) -> QuerySet:
     """Any toegang record of a client the user may see (consultant screens). Others get an empty set."""
-    return model.objects.filter(client__in=clienten_voor(user))
+    if model is BeschiktProduct:
+        return model.objects.filter(beschikking__client__in=clienten_voor(user)).select_related(
+            "beschikking__client__gemeente", "product"
+        )
+    return model.objects.filter(client__in=clienten_voor(user)).select_related("client", "gemeente")
 
 
 # --- Werkvoorraad (signals) -------------------------------------------------------------------------------------

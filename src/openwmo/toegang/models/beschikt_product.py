@@ -60,6 +60,14 @@ class BeschiktProduct(models.Model):
         return str(self.product) if self.product_id else ""
 
     @property
+    def client(self):
+        return self.beschikking.client
+
+    @property
+    def gemeente(self):
+        return self.beschikking.gemeente
+
+    @property
     def omschrijving(self) -> str:
         """How the letter and the screens describe what is granted."""
         if self.uitvoeringsvariant == Uitvoeringsvariant.OUTPUTGERICHT and self.arrangement_id:
