@@ -238,3 +238,20 @@ def test_decision_letter_of_delft_is_not_found_for_rijswijk(client, consulent_ri
     beschikking = BeschikkingFactory(client=client_delft)
     client.force_login(consulent_rijswijk)
     assert client.get(reverse("toegang:beschikking-brief", args=[beschikking.pk])).status_code == 404
+
+
+def test_beheerder_records_a_transition_rule_in_the_admin_through_the_service(client, rijswijk, tarief):
+    from openwmo.core.rollen import rolgroep_beheerder_bijwerken
+    from openwmo.toegang.models import Overgangsregel
+
+    beheerder = UserFactory(rol="beheerder", gemeenten=[rijswijk], is_staff=True)
+    beheerder.groups.add(rolgroep_beheerder_bijwerken())
+    client.force_login(beheerder)
+    response = client.post(
+        reverse("admin:toegang_overgangsregel_add"),
+        {"gemeente": rijswijk.pk, "product": tarief.product.pk, "datum": "2016-04-01", "toelichting": "Nieuw model"},
+    )
+    assert response.status_code == 302
+    assert Overgangsregel.objects.get().datum == D(2016, 4, 1)
+    assert Verwerking.objects.filter(object_type="Overgangsregel", actie="aanmaken", gebruiker=beheerder).exists()
+    assert client.get(reverse("admin:toegang_melding_changelist")).status_code == 200
