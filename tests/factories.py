@@ -7,11 +7,12 @@ from itertools import count
 import factory
 from factory.django import DjangoModelFactory
 
-from openwmo.catalogus.models import Product, Voorzieningsoort
+from openwmo.catalogus.models import Product, Resultaatgebied, Voorzieningsoort
 from openwmo.core.models import Client, Gemeente, Regio, User, Wijk
 from openwmo.core.validators import elfproef
 from openwmo.inkoop.models import Aanbieder, AanbiederGebruiker, Contract, ContractProduct, Tarief
-from openwmo.toegang.models import Beschikking, Toewijzing
+from openwmo.toegang.codelijsten import ZRM_DOMEINEN
+from openwmo.toegang.models import Aanvraag, Beschikking, Doel, Melding, Ondersteuningsplan, Toewijzing
 
 _bsn_kandidaten = count(999_000_000)
 
@@ -186,3 +187,56 @@ class ToewijzingFactory(DjangoModelFactory):
     volume = Decimal("3")
     eenheid = "04"
     frequentie = "2"
+
+
+def zrm_scores(score: int = 3, **afwijkend) -> dict[str, int]:
+    """A complete ZRM measurement: every one of the 13 domains `score`, except the ones given."""
+    return {code: afwijkend.get(code, score) for code in ZRM_DOMEINEN}
+
+
+class ResultaatgebiedFactory(DjangoModelFactory):
+    class Meta:
+        model = Resultaatgebied
+        django_get_or_create = ["code"]
+
+    code = "RG1"
+    naam = "Regie voeren en structuur aanbrengen in het dagelijks leven"
+
+
+class MeldingFactory(DjangoModelFactory):
+    class Meta:
+        model = Melding
+
+    client = factory.SubFactory(ClientFactory)
+    gemeente = factory.SelfAttribute("client.gemeente")
+    meldingsdatum = datetime.date(2016, 1, 4)
+    kanaal = "telefoon"
+    vraag = "Hulp bij het huishouden en de administratie"
+
+
+class AanvraagFactory(DjangoModelFactory):
+    class Meta:
+        model = Aanvraag
+
+    client = factory.SubFactory(ClientFactory)
+    gemeente = factory.SelfAttribute("client.gemeente")
+    aanvraagdatum = datetime.date(2016, 1, 20)
+    omschrijving = "Begeleiding individueel"
+
+
+class OndersteuningsplanFactory(DjangoModelFactory):
+    class Meta:
+        model = Ondersteuningsplan
+
+    client = factory.SubFactory(ClientFactory)
+    gemeente = factory.SelfAttribute("client.gemeente")
+    ingangsdatum = datetime.date(2016, 1, 15)
+
+
+class DoelFactory(DjangoModelFactory):
+    class Meta:
+        model = Doel
+
+    plan = factory.SubFactory(OndersteuningsplanFactory)
+    resultaatgebied = factory.SubFactory(ResultaatgebiedFactory)
+    omschrijving = "Zelf de post en rekeningen bijhouden"

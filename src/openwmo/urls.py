@@ -16,6 +16,7 @@ urlpatterns = [
     path("clienten/", include("openwmo.core.urls")),
     path("inkoop/", include("openwmo.inkoop.urls")),
     path("bekostiging/", include("openwmo.bekostiging.urls")),
+    path("toegang/", include("openwmo.toegang.urls")),
     path("beheer/", admin.site.urls),
     path("beveiliging/", include("openwmo.core.urls_beveiliging")),
 ]

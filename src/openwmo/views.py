@@ -1,6 +1,7 @@
 """Project-level views: the start page that shows each role what it works on."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -23,6 +24,7 @@ class StartView(LoginRequiredMixin, TemplateView):
         tegels = []
         if user.rol in (Rol.CONSULENT, Rol.BEHEERDER) or user.is_superuser:
             tegels.append((_("Cliënten in uw gemeenten"), clienten_voor(user).count()))
+            context["werkvoorraad_url"] = reverse("toegang:werkvoorraad")
         if user.rol == Rol.AANBIEDER:
             context["aanbieder"] = aanbieder_van(user)
         if user.rol in (Rol.CONSULENT, Rol.CONTROLLER, Rol.AANBIEDER) or user.is_superuser:

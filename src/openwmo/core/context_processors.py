@@ -12,7 +12,9 @@ def navigatie(request):
         return {"navigatie": []}
     items = [(_("Start"), reverse("start"))]
     if mag_persoonsgegevens_zien(user) or user.is_superuser:
+        items.append((_("Werkvoorraad"), reverse("toegang:werkvoorraad")))
         items.append((_("Cliënten"), reverse("core:client-lijst")))
+        items.append((_("Nieuwe melding"), reverse("toegang:melding-nieuw")))
     if mag_inkoop_beheren(user):
         items.append((_("Aanbieders"), reverse("inkoop:aanbieder-lijst")))
         items.append((_("Aanbestedingen"), reverse("inkoop:aanbesteding-lijst")))

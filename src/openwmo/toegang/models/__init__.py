@@ -1,4 +1,29 @@
+from .aanvraag import Aanvraag
 from .beschikking import Beschikking
+from .beschikt_product import BeschiktProduct
+from .evaluatie import DoelEvaluatie, Evaluatie, Vervolgstap
+from .intensiteit import Intensiteitswijziging
+from .melding import Melding
+from .onderzoek import Onderzoek, ZrmMeting, ZrmScore
+from .overgang import Overgangsregel
+from .plan import Doel, Ondersteuningsplan
 from .toewijzing import Toewijzing, Uitvoeringsvariant
 
-__all__ = ["Beschikking", "Toewijzing", "Uitvoeringsvariant"]
+__all__ = [
+    "Aanvraag",
+    "Beschikking",
+    "BeschiktProduct",
+    "Doel",
+    "DoelEvaluatie",
+    "Evaluatie",
+    "Intensiteitswijziging",
+    "Melding",
+    "Ondersteuningsplan",
+    "Onderzoek",
+    "Overgangsregel",
+    "Toewijzing",
+    "Uitvoeringsvariant",
+    "Vervolgstap",
+    "ZrmMeting",
+    "ZrmScore",
+]

@@ -20,6 +20,14 @@ class Beschikking(models.Model):
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)
     besluit = models.CharField(_("besluit"), max_length=10, choices=Besluit.choices, default=Besluit.TOEGEKEND)
     motivering = models.TextField(_("motivering"), blank=True)
+    aanvraag = models.OneToOneField(
+        "toegang.Aanvraag",
+        verbose_name=_("aanvraag"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="beschikking",
+    )
 
     class Meta:
         verbose_name = _("beschikking")

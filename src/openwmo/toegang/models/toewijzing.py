@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -65,6 +66,31 @@ class Toewijzing(models.Model):
         null=True,
         blank=True,
         related_name="opvolger",
+    )
+    beschikt_product = models.ForeignKey(
+        "toegang.BeschiktProduct",
+        verbose_name=_("toegekend product"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="toewijzingen",
+    )
+    intensiteit_uren_per_week = models.DecimalField(
+        _("intensiteit (uur per week)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    overgang_goedkeuring = models.CharField(
+        _("goedkeuring overgangsregel"),
+        max_length=500,
+        blank=True,
+        help_text=_("Verplicht als voor dit product een overgangsregel geldt."),
+    )
+    overgang_goedgekeurd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("goedgekeurd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 

@@ -1,41 +1,21 @@
-"""Toegang write workflows. Every function validates, writes in one transaction and logs.
-
-The web UI, the API, the iWmo inbox, imports and the demo generator all call these.
-"""
+"""Allocations (iWmo WMO301): create, change, end, and op-/afschalen within an arrangement."""
 
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from openwmo.catalogus.codelijsten import OVERLAP_TOEGESTAAN_CATEGORIEEN
-from openwmo.core.audit import Actie, log_verwerking
 from openwmo.core.models import Nummerreeks
+from openwmo.core.periode import Periode
 from openwmo.core.periodes import overlap_q
-from openwmo.core.selectors import gemeenten_voor
 from openwmo.inkoop.selectors import tarief_op
 
-from .models import Beschikking, Toewijzing
-
-
-def _mag_werken_voor(user, gemeente) -> None:
-    if user is not None and not gemeenten_voor(user).filter(pk=gemeente.pk).exists():
-        raise PermissionDenied(_("U werkt niet voor gemeente %(gemeente)s.") % {"gemeente": gemeente.naam})
-
-
-def _log(user, actie, obj, activiteit, omschrijving=""):
-    log_verwerking(
-        user,
-        actie,
-        activiteit=activiteit,
-        doel="Uitvoering Wmo 2015",
-        object_type=type(obj).__name__,
-        object_id=obj.pk,
-        betrokkene=obj.client,
-        gemeente=obj.gemeente,
-        omschrijving=omschrijving,
-    )
+from ..models import Beschikking, Intensiteitswijziging, Overgangsregel, Toewijzing, Uitvoeringsvariant
+from ._gemeen import Actie, datum_nl
+from ._gemeen import log as _log
+from ._gemeen import mag_werken_voor as _mag_werken_voor
 
 
 def _controleer_toewijzing(toewijzing: Toewijzing, vervangt: Toewijzing | None = None) -> None:
@@ -76,16 +56,54 @@ def _controleer_toewijzing(toewijzing: Toewijzing, vervangt: Toewijzing | None =
         )
 
 
-@transaction.atomic
-def beschikking_create(*, user, **velden) -> Beschikking:
-    beschikking = Beschikking(**velden)
-    _mag_werken_voor(user, beschikking.gemeente)
-    if not beschikking.beschikkingsnummer:
-        beschikking.beschikkingsnummer = str(Nummerreeks.volgende("beschikking"))
-    beschikking.full_clean()
-    beschikking.save()
-    _log(user, Actie.AANMAKEN, beschikking, "Beschikking vastleggen")
-    return beschikking
+def _controleer_beschikking(toewijzing: Toewijzing) -> None:
+    """An allocation under a decision follows it: granted, same client, and within what was granted."""
+    beschikking = toewijzing.beschikking
+    if beschikking is not None:
+        if beschikking.besluit != Beschikking.Besluit.TOEGEKEND:
+            raise ValidationError({"beschikking": _("Op een afgewezen beschikking kan niets worden toegewezen.")})
+        if beschikking.client_id != toewijzing.client_id:
+            raise ValidationError({"beschikking": _("De beschikking hoort bij een andere cliënt.")})
+    bp = toewijzing.beschikt_product
+    if bp is None:
+        return
+    if bp.beschikking_id != toewijzing.beschikking_id:
+        raise ValidationError({"beschikt_product": _("Het toegekende product hoort niet bij deze beschikking.")})
+    if bp.product_id != toewijzing.product_id:
+        raise ValidationError({"product": _("Dit product is niet toegekend in de beschikking.")})
+    if toewijzing.ingangsdatum and not Periode(bp.ingangsdatum, bp.einddatum).contains(
+        Periode(toewijzing.ingangsdatum, toewijzing.einddatum or None)
+    ):
+        raise ValidationError(
+            {
+                "einddatum": _("De toewijzing moet binnen de toegekende periode %(van)s t/m %(tot)s vallen.")
+                % {"van": datum_nl(bp.ingangsdatum), "tot": datum_nl(bp.einddatum)}
+            }
+        )
+
+
+def _controleer_overgangsregel(toewijzing: Toewijzing, user) -> None:
+    """Zoetermeer: after the rule's date a product is only newly allocated with a recorded approval."""
+    regel = Overgangsregel.objects.filter(
+        gemeente=toewijzing.gemeente, product=toewijzing.product, datum__lte=toewijzing.ingangsdatum
+    ).first()
+    if regel is None:
+        return
+    if not toewijzing.overgang_goedkeuring.strip():
+        raise ValidationError(
+            {
+                "overgang_goedkeuring": _(
+                    "Voor %(product)s geldt in %(gemeente)s een overgangsregel: vanaf %(datum)s mag dit product "
+                    "alleen nieuw worden toegewezen met een vastgelegde goedkeuring."
+                )
+                % {
+                    "product": toewijzing.product.naam,
+                    "gemeente": toewijzing.gemeente.naam,
+                    "datum": datum_nl(regel.datum),
+                }
+            }
+        )
+    toewijzing.overgang_goedgekeurd_door = user if getattr(user, "is_authenticated", False) else None
 
 
 @transaction.atomic
@@ -93,7 +111,9 @@ def toewijzing_create(*, user, **velden) -> Toewijzing:
     """Allocate a product to a provider. Refused without contract and tariff, or when it overlaps."""
     toewijzing = Toewijzing(**velden)
     _mag_werken_voor(user, toewijzing.gemeente)
+    _controleer_beschikking(toewijzing)
     _controleer_toewijzing(toewijzing)
+    _controleer_overgangsregel(toewijzing, user)
     if not toewijzing.toewijzingsnummer:
         toewijzing.toewijzingsnummer = str(Nummerreeks.volgende("toewijzing"))
     toewijzing.full_clean()
@@ -144,6 +164,8 @@ def toewijzing_wijzigen(
             "budget",
             "uitvoeringsvariant",
             "leveringsvorm",
+            "beschikt_product",
+            "intensiteit_uren_per_week",
         )
     }
     velden.update(nieuw, ingangsdatum=ingangsdatum, reden_wijziging=reden_wijziging, vorige=oud)
@@ -157,3 +179,51 @@ def toewijzing_wijzigen(
     _log(user, Actie.WIJZIGEN, oud, "Toewijzing wijzigen", f"vervangen door {opvolger.toewijzingsnummer}")
     _log(user, Actie.AANMAKEN, opvolger, "Toewijzing wijzigen", f"reden wijziging {reden_wijziging}")
     return opvolger
+
+
+@transaction.atomic
+def toewijzing_intensiteit_wijzigen(
+    *, user, toewijzing: Toewijzing, ingangsdatum: date, uren_per_week, reden: str
+) -> Intensiteitswijziging:
+    """Op- of afschalen within an arrangement without a new decision (Voorschoten); kept as history."""
+    toewijzing = Toewijzing.objects.select_for_update().get(pk=toewijzing.pk)
+    _mag_werken_voor(user, toewijzing.gemeente)
+    if toewijzing.uitvoeringsvariant != Uitvoeringsvariant.OUTPUTGERICHT:
+        raise ValidationError(
+            {
+                "naar_uren_per_week": _(
+                    "Op- en afschalen zonder nieuwe beschikking kan alleen binnen een arrangement (outputgericht); "
+                    "wijzig deze toewijzing of neem een nieuwe beschikking."
+                )
+            }
+        )
+    if not Periode(toewijzing.ingangsdatum, toewijzing.einddatum).contains(ingangsdatum):
+        raise ValidationError({"ingangsdatum": _("De ingangsdatum valt buiten de looptijd van de toewijzing.")})
+    laatste = toewijzing.intensiteitswijzigingen.order_by("-ingangsdatum", "-id").first()
+    if laatste is not None and ingangsdatum < laatste.ingangsdatum:
+        raise ValidationError(
+            {
+                "ingangsdatum": _("Er is al een wijziging per %(datum)s vastgelegd.")
+                % {"datum": datum_nl(laatste.ingangsdatum)}
+            }
+        )
+    wijziging = Intensiteitswijziging(
+        toewijzing=toewijzing,
+        ingangsdatum=ingangsdatum,
+        van_uren_per_week=toewijzing.intensiteit_uren_per_week,
+        naar_uren_per_week=uren_per_week,
+        reden=reden,
+        door=user if getattr(user, "is_authenticated", False) else None,
+    )
+    wijziging.full_clean()
+    wijziging.save()
+    toewijzing.intensiteit_uren_per_week = uren_per_week
+    toewijzing.save(update_fields=["intensiteit_uren_per_week"])
+    _log(
+        user,
+        Actie.WIJZIGEN,
+        toewijzing,
+        "Intensiteit toewijzing wijzigen",
+        f"{wijziging.richting} per {ingangsdatum}: {wijziging.van_uren_per_week} -> {uren_per_week} uur/week",
+    )
+    return wijziging

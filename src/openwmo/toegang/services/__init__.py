@@ -1,0 +1,30 @@
+"""Toegang write workflows. Every function validates, writes in one transaction and logs.
+
+The web UI, the API, the iWmo inbox, imports and the demo generator all call these.
+"""
+
+from .beschikking import aanvraag_create, beschikking_create
+from .evaluatie import evaluatie_create
+from .melding import melding_create, melding_nieuwe_client_create, onderzoek_create, zrm_meting_opslaan
+from .overgang import overgangsregel_create
+from .plan import actief_plan_van, doel_create, plan_afsluiten, plan_create
+from .toewijzing import toewijzing_beeindigen, toewijzing_create, toewijzing_intensiteit_wijzigen, toewijzing_wijzigen
+
+__all__ = [
+    "aanvraag_create",
+    "actief_plan_van",
+    "beschikking_create",
+    "doel_create",
+    "evaluatie_create",
+    "melding_create",
+    "melding_nieuwe_client_create",
+    "onderzoek_create",
+    "overgangsregel_create",
+    "plan_afsluiten",
+    "plan_create",
+    "toewijzing_beeindigen",
+    "toewijzing_create",
+    "toewijzing_intensiteit_wijzigen",
+    "toewijzing_wijzigen",
+    "zrm_meting_opslaan",
+]
