@@ -28,6 +28,7 @@ from openwmo.toegang.models import Beschikking, Toewijzing, Uitvoeringsvariant
 
 from .planner import Plan
 from .scenario import Scenario
+from .schrijver_toegang import evaluaties, meldingen_en_aanvragen
 
 BATCH = 2000
 OUTPUT_EENHEDEN = {"82", "83"}
@@ -153,6 +154,8 @@ def plan_opslaan(
         }
         Client.objects.bulk_create(clienten.values(), batch_size=BATCH)
         voortgang("cliënten", len(clienten))
+        aanvragen = meldingen_en_aanvragen(plan, clienten, gemeenten, plan.seed)
+        voortgang("meldingen", len(aanvragen))
         beschikkingen = {}
         einden = defaultdict(list)
         for t in plan.toewijzingen:
@@ -164,6 +167,7 @@ def plan_opslaan(
                 client=clienten[b.client],
                 gemeente=gemeenten[b.gemeente],
                 besluitdatum=b.beschikking_datum,
+                aanvraag=aanvragen[b.key],
                 ingangsdatum=min((t.start for t in toewijzingen), default=b.beschikking_datum),
                 einddatum=None
                 if any(t.end is None for t in toewijzingen) or not toewijzingen
@@ -173,8 +177,8 @@ def plan_opslaan(
         voortgang("beschikkingen", len(beschikkingen))
         producten = {p.productcode: p for p in Product.objects.all()}
         aanbieders = {a.agb_code: a for a in Aanbieder.objects.all()}
-        toewijzingen = [
-            Toewijzing(
+        toewijzingen = {
+            t.key: Toewijzing(
                 toewijzingsnummer=_nummer(t.key),
                 beschikking=beschikkingen.get(t.beschikking),
                 client=clienten[t.client],
@@ -192,13 +196,20 @@ def plan_opslaan(
                 reden_beeindiging="19" if t.end else "",
             )
             for t in plan.toewijzingen
-        ]
-        Toewijzing.objects.bulk_create(toewijzingen, batch_size=BATCH)
+        }
+        Toewijzing.objects.bulk_create(toewijzingen.values(), batch_size=BATCH)
         voortgang("toewijzingen", len(toewijzingen))
+        aantal_evaluaties = evaluaties(plan, clienten, gemeenten, toewijzingen, aanvragen)
+        voortgang("evaluaties", aantal_evaluaties)
         for soort, objecten, veld in (
-            ("toewijzing", toewijzingen, "toewijzingsnummer"),
+            ("toewijzing", toewijzingen.values(), "toewijzingsnummer"),
             ("beschikking", beschikkingen.values(), "beschikkingsnummer"),
         ):
             laatste = max((int(getattr(o, veld)) for o in objecten), default=0)
             Nummerreeks.objects.update_or_create(soort=soort, defaults={"laatste": laatste})
-    return {"cliënten": len(clienten), "beschikkingen": len(beschikkingen), "toewijzingen": len(toewijzingen)}
+    return {
+        "cliënten": len(clienten),
+        "beschikkingen": len(beschikkingen),
+        "toewijzingen": len(toewijzingen),
+        "evaluaties": aantal_evaluaties,
+    }

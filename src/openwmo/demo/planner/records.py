@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from openwmo.toegang.codelijsten import ZRM_DOMEINEN as ZRM_CODES
+
 
 @dataclass(frozen=True)
 class PlannedHuishouden:
@@ -90,19 +92,5 @@ class Plan:
     doelen: tuple[PlannedDoel, ...]
 
 
-ZRM_DOMEINEN = (
-    "Financiën",
-    "Werk & opleiding",
-    "Tijdsbesteding",
-    "Huisvesting",
-    "Huiselijke relaties",
-    "Geestelijke gezondheid",
-    "Lichamelijke gezondheid",
-    "Middelengebruik",
-    "Basale ADL",
-    "Instrumentele ADL",
-    "Sociaal netwerk",
-    "Maatschappelijke participatie",
-    "Justitie",
-)
+ZRM_DOMEINEN = tuple(ZRM_CODES)  # the 13 domains in the matrix order of toegang.codelijsten
 UITKOMSTEN = ("behaald", "deels behaald", "niet behaald")

@@ -58,7 +58,16 @@ class Command(BaseCommand):
             scenario = load_scenario(bestand)
         except ScenarioError as fout:
             raise CommandError(f"Scenario {naam} is ongeldig: {fout}") from fout
-        stappen = ["plan", "inkoop", "huishoudens", "cliënten", "beschikkingen", "toewijzingen"]
+        stappen = [
+            "plan",
+            "inkoop",
+            "huishoudens",
+            "cliënten",
+            "meldingen",
+            "beschikkingen",
+            "toewijzingen",
+            "evaluaties",
+        ]
         with tqdm(total=len(stappen), desc=f"Scenario {naam} (seed {seed})", unit="stap", file=self.stderr) as balk:
             gepland = plan(scenario, seed)
             balk.update()
@@ -69,7 +78,6 @@ class Command(BaseCommand):
 
             aantallen = plan_opslaan(scenario, gepland, voortgang)
         self.stdout.write(
-            "Gegenereerd: {cliënten} cliënten, {beschikkingen} beschikkingen, {toewijzingen} toewijzingen.".format(
-                **aantallen
-            )
+            "Gegenereerd: {cliënten} cliënten, {beschikkingen} beschikkingen, {toewijzingen} toewijzingen, "
+            "{evaluaties} evaluaties.".format(**aantallen)
         )
