@@ -244,6 +244,17 @@ def test_worklist_signals_investigation_and_decision_deadlines(consulent_rijswij
     ]
 
 
+def test_an_aanvraag_on_the_melding_closes_the_investigation_signal(consulent_rijswijk, client_rijswijk):
+    melding = melding_create(
+        user=consulent_rijswijk, client=client_rijswijk, meldingsdatum=D(2016, 1, 4), kanaal="loket", vraag="x"
+    )
+    assert [s[0] for s in _soorten(consulent_rijswijk, D(2016, 2, 16))] == ["onderzoek"]
+    aanvraag_create(
+        user=consulent_rijswijk, client=client_rijswijk, melding=melding, aanvraagdatum=D(2016, 2, 10), omschrijving="y"
+    )
+    assert [s[0] for s in _soorten(consulent_rijswijk, D(2016, 2, 16))] == []
+
+
 def test_worklist_signals_allocations_ending_without_next_step_and_evaluations(
     consulent_rijswijk, beschikking, tarief, plan_met_doel
 ):

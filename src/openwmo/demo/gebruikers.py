@@ -1,6 +1,7 @@
 """Demo users, one per role, with known passwords: for a local demo on 127.0.0.1 only."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -59,6 +60,8 @@ def demo_gebruikers_aanmaken() -> tuple[DemoGebruiker, ...]:
         if demo.rol == Rol.AANBIEDER:
             aanbieder = Aanbieder.objects.order_by("naam").first() or Aanbieder.objects.create(**DEMO_AANBIEDER)
             AanbiederGebruiker.objects.update_or_create(user=user, defaults={"aanbieder": aanbieder})
+        if demo.rol == Rol.CONSULENT:
+            _caseload_toewijzen(user)
     return DEMO_GEBRUIKERS
 
 
@@ -67,3 +70,16 @@ def _reservecodes_zetten(user) -> None:
     apparaat.token_set.all().delete()
     for code in DEMO_RESERVECODES:
         apparaat.token_set.create(token=code)
+
+
+def _caseload_toewijzen(consulent) -> None:
+    """Give the demo consultant the clients of last year's and this year's meldingen in its municipalities,
+    and make it the regisseur of their active plans, so that "mijn cliënten" shows a real caseload."""
+    from openwmo.toegang.models import Melding, Ondersteuningsplan
+
+    sinds = date(date.today().year - 1, 1, 1)
+    meldingen = Melding.objects.filter(gemeente__in=consulent.gemeenten.all(), meldingsdatum__gte=sinds)
+    meldingen.filter(consulent__isnull=True).update(consulent=consulent)
+    Ondersteuningsplan.objects.filter(
+        client__in=meldingen.values("client"), status=Ondersteuningsplan.Status.ACTIEF, regisseur__isnull=True
+    ).update(regisseur=consulent)

@@ -176,6 +176,7 @@ def plan_opslaan(
         Beschikking.objects.bulk_create(beschikkingen.values(), batch_size=BATCH)
         voortgang("beschikkingen", len(beschikkingen))
         producten = {p.productcode: p for p in Product.objects.all()}
+        vandaag = date.today()  # allocations that ended before today carry "levering volgens plan beëindigd"
         aanbieders = {a.agb_code: a for a in Aanbieder.objects.all()}
         toewijzingen = {
             t.key: Toewijzing(
@@ -193,7 +194,7 @@ def plan_opslaan(
                 uitvoeringsvariant=Uitvoeringsvariant.OUTPUTGERICHT
                 if t.eenheid in OUTPUT_EENHEDEN
                 else Uitvoeringsvariant.INSPANNINGSGERICHT,
-                reden_beeindiging="19" if t.end else "",
+                reden_beeindiging="19" if t.end and t.end < vandaag else "",
             )
             for t in plan.toewijzingen
         }

@@ -83,7 +83,7 @@ def _signaal(soort, omschrijving, client, uiterlijk, vandaag, object_id):
 def signalen_voor(user, vandaag: date, alleen_eigen: bool = False) -> list[Signaal]:
     """The consultant's worklist: deadlines near (within 7 days) or passed, soonest first.
 
-    - meldingen without an onderzoek, against melding + 6 weeks;
+    - meldingen without an onderzoek or an aanvraag (either closes the investigation), against melding + 6 weeks;
     - aanvragen without a beschikking, against aanvraag + 2 weeks;
     - allocations not yet ended, without an evaluation that decided the next step, against end − 1 month;
     - active plans whose planned evaluation date is near or passed.
@@ -98,6 +98,7 @@ def signalen_voor(user, vandaag: date, alleen_eigen: bool = False) -> list[Signa
     meldingen = (
         Melding.objects.filter(client__in=clienten, meldingsdatum__lte=bijna - termijnen.ONDERZOEK_TERMIJN)
         .exclude(Exists(Onderzoek.objects.filter(melding=OuterRef("pk"))))
+        .exclude(Exists(Aanvraag.objects.filter(melding=OuterRef("pk"))))
         .select_related("client")
     )
     for m in meldingen:
