@@ -37,3 +37,11 @@ def rolgroep_beheerder_bijwerken():
         )
     )
     return groep
+
+
+# Roles that may open the management information (aggregated numbers only, own municipalities).
+ROLLEN_MET_STURING = frozenset({Rol.CONTROLLER, Rol.BEHEERDER, Rol.CONTRACTMANAGER})
+
+
+def mag_sturingsinformatie_zien(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and (user.rol in ROLLEN_MET_STURING or user.is_superuser))
