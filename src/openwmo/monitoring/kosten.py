@@ -21,6 +21,7 @@ from openwmo.core.periodes import overlap_q
 from openwmo.core.rekenen import bedrag
 from openwmo.inkoop.models import Tarief
 
+from .geheugen import onthouden
 from .selectors import KOSTEN_VELDEN, kostenregels
 
 EURO = "83"
@@ -83,18 +84,26 @@ class TariefIndex:
         return kandidaten[0][2]
 
 
-def geraamde_kosten(scope, van: date, tot: date, sleutel: Callable[[dict], Hashable]) -> dict[Hashable, dict]:
-    """Per key (a function of the allocation's fields): {'bedrag': Decimal, 'toewijzingen': n, 'zonder_tarief': n}."""
+@onthouden
+def geraamde_regels(scope, van: date, tot: date) -> list[tuple[dict, Decimal | None]]:
+    """Every allocation with a day in [van, tot] (a dict with KOSTEN_VELDEN) and its estimate (None: no tariff)."""
     from openwmo.catalogus.models import Product
 
     product_eenheid = dict(Product.objects.values_list("id", "eenheid"))
     index = TariefIndex(van, tot)
-    uitkomst: dict[Hashable, dict] = defaultdict(lambda: {"bedrag": Decimal(0), "toewijzingen": 0, "zonder_tarief": 0})
+    uitkomst = []
     for waarden in kostenregels(scope, van, tot):
         regel = dict(zip(KOSTEN_VELDEN, waarden, strict=True))
         eerste_dag = max(regel["ingangsdatum"], van)
         tarief = index.op(regel["aanbieder"], regel["product"], regel["gemeente"], eerste_dag)
-        raming = geraamd_bedrag(regel, tarief, product_eenheid.get(regel["product"], ""), van, tot)
+        uitkomst.append((regel, geraamd_bedrag(regel, tarief, product_eenheid.get(regel["product"], ""), van, tot)))
+    return uitkomst
+
+
+def geraamde_kosten(scope, van: date, tot: date, sleutel: Callable[[dict], Hashable]) -> dict[Hashable, dict]:
+    """Per key (a function of the allocation's fields): {'bedrag': Decimal, 'toewijzingen': n, 'zonder_tarief': n}."""
+    uitkomst: dict[Hashable, dict] = defaultdict(lambda: {"bedrag": Decimal(0), "toewijzingen": 0, "zonder_tarief": 0})
+    for regel, raming in geraamde_regels(scope, van, tot):
         totaal = uitkomst[sleutel(regel)]
         totaal["toewijzingen"] += 1
         if raming is None:

@@ -7,12 +7,18 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from .dashboards import DASHBOARDS, svg_staven, tonen
+from .geheugen import een_meting
 from .tabellen import Scope
 
 IN_RAPPORT = ("voorzieningen", "doorstroom", "combinaties", "aanbieders", "wijken", "kosten")
 
 
 def raadsrapport_html(scope: Scope) -> str:
+    with een_meting():
+        return _html(scope)
+
+
+def _html(scope: Scope) -> str:
     hoofdstukken = []
     for slug in IN_RAPPORT:
         dashboard = DASHBOARDS[slug]

@@ -12,13 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.db import connections
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
+from openwmo.catalogus.models import Product
 from openwmo.core.periodes import actief_op_q, overlap_q
 from openwmo.toegang.models import Toewijzing
+
+from .geheugen import onthouden
 
 if TYPE_CHECKING:
     from .tabellen.basis import Scope
@@ -38,6 +43,7 @@ def toewijzingen_in_periode(scope: Scope, van: date, tot: date) -> QuerySet[Toew
     return toewijzingen(scope).filter(overlap_q(van, tot))
 
 
+@onthouden
 def voorzieningen_en_clienten_per_soort(scope: Scope, peildatum: date) -> dict[str, tuple[int, int]]:
     """Per voorzieningsoort code: (number of active toewijzingen, number of distinct clients)."""
     rijen = (
@@ -48,6 +54,7 @@ def voorzieningen_en_clienten_per_soort(scope: Scope, peildatum: date) -> dict[s
     return {r["product__voorzieningsoort__code"]: (r["voorzieningen"], r["clienten"]) for r in rijen}
 
 
+@onthouden
 def indicaties_per_soort_en_zwaarte(scope: Scope, peildatum: date) -> dict[tuple[str, str], int]:
     """Per (voorzieningsoort code, zwaarte): number of active toewijzingen."""
     rijen = (
@@ -58,6 +65,7 @@ def indicaties_per_soort_en_zwaarte(scope: Scope, peildatum: date) -> dict[tuple
     return {(r["product__voorzieningsoort__code"], r["product__zwaarte"]): r["aantal"] for r in rijen}
 
 
+@onthouden
 def clienten_met_soort(scope: Scope, peildatum: date, soorten: Iterable[str] | None = None) -> int:
     """Distinct clients with at least one active toewijzing (of any of the voorzieningsoorten, if given)."""
     actief = toewijzingen_actief(scope, peildatum)
@@ -66,24 +74,28 @@ def clienten_met_soort(scope: Scope, peildatum: date, soorten: Iterable[str] | N
     return actief.values("client").distinct().count()
 
 
+@onthouden
 def clienten_per_gemeente(scope: Scope, peildatum: date) -> dict[int, int]:
     """Per gemeente id: distinct clients with an active toewijzing."""
     rijen = toewijzingen_actief(scope, peildatum).values("gemeente").annotate(n=Count("client", distinct=True))
     return {r["gemeente"]: r["n"] for r in rijen}
 
 
+@onthouden
 def clienten_per_wijk(scope: Scope, peildatum: date) -> dict[int | None, int]:
     """Per wijk id of the client (None: no district known): distinct clients with an active toewijzing."""
     rijen = toewijzingen_actief(scope, peildatum).values("client__wijk").annotate(n=Count("client", distinct=True))
     return {r["client__wijk"]: r["n"] for r in rijen}
 
 
+@onthouden
 def actief_per_product_en_aanbieder(scope: Scope, peildatum: date) -> list[tuple[int, int, int]]:
     """(product id, aanbieder id, number of active toewijzingen), one row per pair."""
     rijen = toewijzingen_actief(scope, peildatum).values("product", "aanbieder").annotate(n=Count("id"))
     return [(r["product"], r["aanbieder"], r["n"]) for r in rijen]
 
 
+@onthouden
 def per_maand(scope: Scope, van: date, tot: date, veld: str) -> dict[date, int]:
     """Number of toewijzingen whose `veld` (ingangsdatum or einddatum) lies in [van, tot], per month."""
     rijen = (
@@ -101,6 +113,7 @@ def per_maand(scope: Scope, van: date, tot: date, veld: str) -> dict[date, int]:
     return uitkomst
 
 
+@onthouden
 def beeindigd_in_periode(scope: Scope, van: date, tot: date) -> list[tuple[int, date, date]]:
     """(product id, ingangsdatum, einddatum) of the toewijzingen that ended within [van, tot]."""
     return list(
@@ -110,13 +123,37 @@ def beeindigd_in_periode(scope: Scope, van: date, tot: date) -> list[tuple[int, 
     )
 
 
+def ruwe_rijen(qs: QuerySet, datums: tuple[int, ...] = (), decimalen: tuple[int, ...] = ()) -> list[tuple]:
+    """The rows of a values_list queryset without Django's per-value converters, which cost most of the
+    time on the large extracts (measured: 111 ms → 35 ms for 15,000 rows on SQLite). SQLite returns dates
+    dates as ISO text (or dates) and decimals as numbers; those columns (by index) are converted here.
+    PostgreSQL's driver already returns date and Decimal."""
+    sql, params = qs.query.sql_with_params()
+    verbinding = connections[qs.db]
+    with verbinding.cursor() as cursor:
+        cursor.execute(sql, params)
+        rijen = cursor.fetchall()
+    if verbinding.vendor != "sqlite" or not (datums or decimalen):
+        return rijen
+    uit = []
+    for rij in rijen:
+        rij = list(rij)
+        for i in datums:
+            if isinstance(rij[i], str):
+                rij[i] = date.fromisoformat(rij[i])
+        for i in decimalen:
+            if rij[i] is not None and not isinstance(rij[i], Decimal):
+                rij[i] = Decimal(str(rij[i]))
+        uit.append(tuple(rij))
+    return uit
+
+
+@onthouden
 def soorten_per_client(scope: Scope, van: date, tot: date) -> list[tuple[int, str, date, date | None]]:
     """(client id, voorzieningsoort code, ingangsdatum, einddatum) of allocations with a day in [van, tot]."""
-    return list(
-        toewijzingen_in_periode(scope, van, tot).values_list(
-            "client", "product__voorzieningsoort__code", "ingangsdatum", "einddatum"
-        )
-    )
+    soort = dict(Product.objects.values_list("id", "voorzieningsoort__code"))
+    qs = toewijzingen_in_periode(scope, van, tot).values_list("client", "product", "ingangsdatum", "einddatum")
+    return [(client, soort[product], start, eind) for client, product, start, eind in ruwe_rijen(qs, (2, 3))]
 
 
 KOSTEN_VELDEN = (
@@ -133,6 +170,8 @@ KOSTEN_VELDEN = (
 )
 
 
+@onthouden
 def kostenregels(scope: Scope, van: date, tot: date) -> list[tuple]:
     """The fields the spend estimate needs (KOSTEN_VELDEN) of the allocations with a day in [van, tot]."""
-    return list(toewijzingen_in_periode(scope, van, tot).values_list(*KOSTEN_VELDEN))
+    qs = toewijzingen_in_periode(scope, van, tot).values_list(*KOSTEN_VELDEN)
+    return ruwe_rijen(qs, datums=(4, 5), decimalen=(6, 9))

@@ -11,6 +11,7 @@ from openwmo.core.rollen import mag_sturingsinformatie_zien
 from .dashboards import DASHBOARDS, tonen
 from .export import als_csv, als_xlsx
 from .filters import FilterForm
+from .geheugen import een_meting
 from .indicatoren import per_niveau
 from .tabellen import RAPPORTEN
 
@@ -55,7 +56,9 @@ class DashboardView(MetFilters, TemplateView):
         form = self.filterform()
         onderdelen, grafieken = [], []
         if form.is_valid():
-            for i, getoond in enumerate(tonen(self.dashboard, form.scope())):
+            with een_meting():
+                getoonden = tonen(self.dashboard, form.scope())
+            for i, getoond in enumerate(getoonden):
                 ids = []
                 for j, data in enumerate(getoond.grafieken):
                     ids.append((f"grafiek-{i}-{j}", data))
@@ -99,6 +102,13 @@ class IndicatorenView(MetFilters, TemplateView):
     def get_context_data(self, **kwargs):
         form = self.filterform()
         scope = form.scope() if form.is_valid() else None
+        with een_meting():
+            niveaus = self._niveaus(scope)
+        return super().get_context_data(
+            niveaus=niveaus, form=form, scope=scope, querystring=form.querystring(), dashboards=DASHBOARDS.values()
+        )
+
+    def _niveaus(self, scope):
         niveaus = []
         for code, label, uitleg, indicatoren in per_niveau():
             rijen = []
@@ -106,9 +116,7 @@ class IndicatorenView(MetFilters, TemplateView):
                 waarde = indicator.bereken(scope) if scope is not None and indicator.bereken else None
                 rijen.append({"indicator": indicator, "waarde": waarde, "tabel": RAPPORTEN.get(indicator.tabel)})
             niveaus.append({"code": code, "label": label, "uitleg": uitleg, "rijen": rijen})
-        return super().get_context_data(
-            niveaus=niveaus, form=form, scope=scope, querystring=form.querystring(), dashboards=DASHBOARDS.values()
-        )
+        return niveaus
 
 
 class RaadsrapportView(MetFilters, TemplateView):
