@@ -8,9 +8,9 @@ import factory
 from factory.django import DjangoModelFactory
 
 from openwmo.catalogus.models import Product, Voorzieningsoort
-from openwmo.core.models import Client, Gemeente, Regio, User, Wijk
+from openwmo.core.models import Client, Gemeente, Inwonertal, Regio, User, Wijk
 from openwmo.core.validators import elfproef
-from openwmo.inkoop.models import Aanbieder, AanbiederGebruiker, Contract, ContractProduct, Tarief
+from openwmo.inkoop.models import Aanbieder, AanbiederGebruiker, Contract, ContractProduct, Subsidie, Tarief
 from openwmo.toegang.models import Beschikking, Toewijzing
 
 _bsn_kandidaten = count(999_000_000)
@@ -186,3 +186,23 @@ class ToewijzingFactory(DjangoModelFactory):
     volume = Decimal("3")
     eenheid = "04"
     frequentie = "2"
+
+
+class InwonertalFactory(DjangoModelFactory):
+    class Meta:
+        model = Inwonertal
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    wijk = None
+    jaar = 2017
+    aantal = 1000
+
+
+class SubsidieFactory(DjangoModelFactory):
+    class Meta:
+        model = Subsidie
+
+    organisatie = factory.SubFactory(AanbiederFactory, soort="welzijn")
+    gemeente = factory.SubFactory(GemeenteFactory)
+    jaar = 2017
+    bedrag = Decimal("100000.00")
