@@ -40,8 +40,12 @@ def main(herhalingen: int = 20, jaar: int = 2017) -> None:
     paginas = [("overzicht", reverse("monitoring:index"))]
     paginas += [(slug, reverse("monitoring:dashboard", args=[slug])) for slug in DASHBOARDS]
     paginas += [("doelenboom", reverse("monitoring:indicatoren"))]
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"database: {connection.vendor}, {Toewijzing.objects.count():,} toewijzingen; {herhalingen} requests per page")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(
+        f"database: {connection.vendor}, {Toewijzing.objects.count():,} toewijzingen; {herhalingen} requests per page"
+    )
     print(f"{'page':<16} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
     for naam, url in paginas:
         url = f"{url}?{filters}"

@@ -77,8 +77,16 @@ def kleine_gemeente(db):
     toewijzing(c4, ib, twee, D(2017, 1, 1), D(2017, 12, 31), 2)
     # Delft: one allocation that no Rijswijk figure may include.
     toewijzing(ClientFactory(gemeente=delft), ib, een, D(2017, 1, 1), D(2017, 12, 31), 9)
-    return {"gemeente": rijswijk, "delft": delft, "oud": oud, "nieuw": nieuw, "ib": ib, "hh": hh, "een": een,
-            "twee": twee}
+    return {
+        "gemeente": rijswijk,
+        "delft": delft,
+        "oud": oud,
+        "nieuw": nieuw,
+        "ib": ib,
+        "hh": hh,
+        "een": een,
+        "twee": twee,
+    }
 
 
 @pytest.fixture

@@ -45,6 +45,11 @@ class FilterForm(forms.Form):
     def __init__(self, data, *, user, alleen_regio: bool = False):
         self.gemeenten = list(gemeenten_voor(user).select_related("regio").order_by("naam"))
         gegeven = {k: v for k, v in (data or {}).items() if v not in ("", None)}
+        if alleen_regio and str(gegeven.get("gebied", "")).startswith("g:"):
+            # the region view of a municipality: its region (as far as the user may see it)
+            gemeente = next((g for g in self.gemeenten if f"g:{g.cbs_code}" == gegeven["gebied"]), None)
+            if gemeente is not None and gemeente.regio_id:
+                gegeven["gebied"] = f"r:{gemeente.regio.code}"
         super().__init__({**self._standaard(alleen_regio), **gegeven})
         self.fields["jaar"].choices = _jaren()
         self.fields["gebied"].choices = self._gebieden(alleen_regio)
