@@ -40,9 +40,7 @@ def main(herhalingen: int = 20, jaar: int = 2017) -> None:
     paginas = [("overzicht", reverse("monitoring:index"))]
     paginas += [(slug, reverse("monitoring:dashboard", args=[slug])) for slug in DASHBOARDS]
     paginas += [("doelenboom", reverse("monitoring:indicatoren"))]
-    print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(
         f"database: {connection.vendor}, {Toewijzing.objects.count():,} toewijzingen; {herhalingen} requests per page"
     )
