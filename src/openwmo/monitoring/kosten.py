@@ -10,7 +10,7 @@ the one of the provider's contract for the product and municipality valid on the
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from collections.abc import Callable, Hashable
 from datetime import date
 from decimal import Decimal
@@ -25,6 +25,7 @@ from .geheugen import onthouden
 from .selectors import KOSTEN_VELDEN, kostenregels
 
 EURO = "83"
+Kostenregel = namedtuple("Kostenregel", [veld.replace("client__", "") for veld in KOSTEN_VELDEN])
 
 
 def eenheden_in_periode(volume, frequentie: str, start: date, eind: date | None, van: date, tot: date) -> Decimal:
@@ -41,24 +42,26 @@ def eenheden_in_periode(volume, frequentie: str, start: date, eind: date | None,
     return volume if van <= start <= tot else Decimal(0)
 
 
-def geraamd_bedrag(regel: dict, tarief: Decimal | None, product_eenheid: str, van: date, tot: date) -> Decimal | None:
-    """The estimate for one allocation (a dict with KOSTEN_VELDEN); None when no tariff is known."""
-    start, eind = regel["ingangsdatum"], regel["einddatum"]
-    if regel["budget"] is not None:
+def geraamd_bedrag(
+    regel: Kostenregel, tarief: Decimal | None, product_eenheid: str, van: date, tot: date
+) -> Decimal | None:
+    """The estimate for one allocation; None when no tariff is known."""
+    start, eind = regel.ingangsdatum, regel.einddatum
+    if regel.budget is not None:
         s, e = max(start, van), min(eind or tot, tot)
         if s > e:
             return Decimal(0)
-        return regel["budget"] * day_count(s, e) / day_count(start, eind or tot)
-    eenheden = eenheden_in_periode(regel["volume"], regel["frequentie"], start, eind, van, tot)
-    if regel["eenheid"] == EURO:
+        return regel.budget * day_count(s, e) / day_count(start, eind or tot)
+    eenheden = eenheden_in_periode(regel.volume, regel.frequentie, start, eind, van, tot)
+    if regel.eenheid == EURO:
         return eenheden
     if tarief is None:
         return None
-    if regel["eenheid"] != product_eenheid and is_time_unit(regel["eenheid"]) and is_time_unit(product_eenheid):
+    if regel.eenheid != product_eenheid and is_time_unit(regel.eenheid) and is_time_unit(product_eenheid):
         eenheden = (
             eenheden
-            * Decimal(conversion_factor(regel["eenheid"], product_eenheid).numerator)
-            / Decimal(conversion_factor(regel["eenheid"], product_eenheid).denominator)
+            * Decimal(conversion_factor(regel.eenheid, product_eenheid).numerator)
+            / Decimal(conversion_factor(regel.eenheid, product_eenheid).denominator)
         )
     return eenheden * tarief
 
@@ -85,22 +88,22 @@ class TariefIndex:
 
 
 @onthouden
-def geraamde_regels(scope, van: date, tot: date) -> list[tuple[dict, Decimal | None]]:
-    """Every allocation with a day in [van, tot] (a dict with KOSTEN_VELDEN) and its estimate (None: no tariff)."""
+def geraamde_regels(scope, van: date, tot: date) -> list[tuple[Kostenregel, Decimal | None]]:
+    """Every allocation with a day in [van, tot] and its estimate (None: no tariff)."""
     from openwmo.catalogus.models import Product
 
     product_eenheid = dict(Product.objects.values_list("id", "eenheid"))
     index = TariefIndex(van, tot)
     uitkomst = []
     for waarden in kostenregels(scope, van, tot):
-        regel = dict(zip(KOSTEN_VELDEN, waarden, strict=True))
-        eerste_dag = max(regel["ingangsdatum"], van)
-        tarief = index.op(regel["aanbieder"], regel["product"], regel["gemeente"], eerste_dag)
-        uitkomst.append((regel, geraamd_bedrag(regel, tarief, product_eenheid.get(regel["product"], ""), van, tot)))
+        regel = Kostenregel._make(waarden)
+        eerste_dag = max(regel.ingangsdatum, van)
+        tarief = index.op(regel.aanbieder, regel.product, regel.gemeente, eerste_dag)
+        uitkomst.append((regel, geraamd_bedrag(regel, tarief, product_eenheid.get(regel.product, ""), van, tot)))
     return uitkomst
 
 
-def geraamde_kosten(scope, van: date, tot: date, sleutel: Callable[[dict], Hashable]) -> dict[Hashable, dict]:
+def geraamde_kosten(scope, van: date, tot: date, sleutel: Callable[[Kostenregel], Hashable]) -> dict[Hashable, dict]:
     """Per key (a function of the allocation's fields): {'bedrag': Decimal, 'toewijzingen': n, 'zonder_tarief': n}."""
     uitkomst: dict[Hashable, dict] = defaultdict(lambda: {"bedrag": Decimal(0), "toewijzingen": 0, "zonder_tarief": 0})
     for regel, raming in geraamde_regels(scope, van, tot):

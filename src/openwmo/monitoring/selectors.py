@@ -114,6 +114,18 @@ def per_maand(scope: Scope, van: date, tot: date, veld: str) -> dict[date, int]:
 
 
 @onthouden
+def aantal_per_gemeente(scope: Scope, van: date, tot: date, veld: str) -> dict[int, int]:
+    """Per gemeente id: number of toewijzingen whose `veld` (ingangsdatum or einddatum) lies in [van, tot]."""
+    rijen = (
+        toewijzingen(scope)
+        .filter(**{f"{veld}__gte": van, f"{veld}__lte": tot})
+        .values("gemeente")
+        .annotate(n=Count("id"))
+    )
+    return {r["gemeente"]: r["n"] for r in rijen}
+
+
+@onthouden
 def beeindigd_in_periode(scope: Scope, van: date, tot: date) -> list[tuple[int, date, date]]:
     """(product id, ingangsdatum, einddatum) of the toewijzingen that ended within [van, tot]."""
     return list(

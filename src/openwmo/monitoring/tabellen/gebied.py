@@ -10,7 +10,7 @@ from openwmo.core.rekenen import aandeel_pct, bedrag, per_duizend, per_inwoner
 from openwmo.inkoop.models import Subsidie
 
 from ..kosten import geraamde_kosten
-from ..selectors import clienten_per_gemeente, clienten_per_wijk, per_maand
+from ..selectors import aantal_per_gemeente, clienten_per_gemeente, clienten_per_wijk
 from .basis import Scope, Tabel, rapport
 
 BRON_ZOETERMEER = "Raadsvoorstel wijkgerichte ondersteuning Zoetermeer (seeds/003)"
@@ -45,7 +45,7 @@ def wijken(scope: Scope) -> Tabel:
     van, tot = scope.periode
     peildatum = scope.peildatum or tot
     clienten = clienten_per_wijk(scope, peildatum)
-    kosten = geraamde_kosten(scope, van, tot, lambda regel: regel["client__wijk"])
+    kosten = geraamde_kosten(scope, van, tot, lambda regel: regel.wijk)
     _per_gemeente, per_wijk = inwoners(scope, peildatum.year)
     meer_gemeenten = len(scope.gemeenten) > 1
     tabel = Tabel(
@@ -79,21 +79,10 @@ def gemeenten_naast_elkaar(scope: Scope) -> Tabel:
     van, tot = scope.periode
     peildatum = scope.peildatum or tot
     clienten = clienten_per_gemeente(scope, peildatum)
-    kosten = geraamde_kosten(scope, van, tot, lambda regel: regel["gemeente"])
+    kosten = geraamde_kosten(scope, van, tot, lambda regel: regel.gemeente)
     per_gemeente, _per_wijk = inwoners(scope, peildatum.year)
-    stromen = {}
-    for gemeente in scope.gemeenten:
-        deel = Scope(
-            gemeenten=(gemeente,),
-            wijk=scope.wijk,
-            product=scope.product,
-            aanbieder=scope.aanbieder,
-            segment=scope.segment,
-        )
-        stromen[gemeente.pk] = (
-            sum(per_maand(deel, van, tot, "ingangsdatum").values()),
-            sum(per_maand(deel, van, tot, "einddatum").values()),
-        )
+    instroom_per = aantal_per_gemeente(scope, van, tot, "ingangsdatum")
+    uitstroom_per = aantal_per_gemeente(scope, van, tot, "einddatum")
     tabel = Tabel(
         titel=f"Gemeenten naast elkaar, cliënten per {_d(peildatum)}, stromen en kosten {_d(van)} t/m {_d(tot)}",
         kolommen=[
@@ -111,7 +100,7 @@ def gemeenten_naast_elkaar(scope: Scope) -> Tabel:
     totaal = [0, 0, 0, 0, Decimal("0.00")]
     for gemeente in sorted(scope.gemeenten, key=lambda g: g.naam):
         aantal, n = per_gemeente.get(gemeente.pk, 0), clienten.get(gemeente.pk, 0)
-        instroom, uitstroom = stromen[gemeente.pk]
+        instroom, uitstroom = instroom_per.get(gemeente.pk, 0), uitstroom_per.get(gemeente.pk, 0)
         geld = kosten.get(gemeente.pk, {}).get("bedrag", Decimal("0.00"))
         tabel.rijen.append(
             [gemeente.naam, aantal, n, per_duizend(n, aantal), instroom, uitstroom, geld, per_inwoner(geld, aantal)]
@@ -130,7 +119,7 @@ def gemeenten_naast_elkaar(scope: Scope) -> Tabel:
 def geraamde_kosten_per_product(scope: Scope) -> Tabel:
     """Zoetermeer Tabel 1/2's shape from allocations and tariffs; not invoiced amounts (no claims yet)."""
     van, tot = scope.periode
-    kosten = geraamde_kosten(scope, van, tot, lambda regel: regel["product"])
+    kosten = geraamde_kosten(scope, van, tot, lambda regel: regel.product)
     producten = Product.objects.in_bulk(list(kosten))
     tabel = Tabel(
         titel=f"Geraamde kosten per product {_d(van)} t/m {_d(tot)} (geen facturen), {scope.omschrijving}",
