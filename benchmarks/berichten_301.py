@@ -28,9 +28,7 @@ def message(i: int, products: int) -> wmo301.Toewijzingsbericht:
             geslacht="2",
             naam=c.VolledigeNaam(geslachtsnaam=c.Achternaam(achternaam=f"Jansen{i}"), naam_gebruik="1"),
             contactgegevens=(
-                wmo301.Contact(
-                    soort="01", adres=c.Adres(huis=c.Huis(huisnummer=i % 999 + 1), postcode="1234AB")
-                ),
+                wmo301.Contact(soort="01", adres=c.Adres(huis=c.Huis(huisnummer=i % 999 + 1), postcode="1234AB")),
             ),
             toegewezen_producten=tuple(
                 wmo301.ToegewezenProduct(

@@ -8,9 +8,9 @@ import factory
 from factory.django import DjangoModelFactory
 
 from openwmo.catalogus.models import Product, Resultaatgebied, Voorzieningsoort
-from openwmo.core.models import Client, Gemeente, Regio, User, Wijk
+from openwmo.core.models import Client, Gemeente, Inwonertal, Regio, User, Wijk
 from openwmo.core.validators import elfproef
-from openwmo.inkoop.models import Aanbieder, AanbiederGebruiker, Contract, ContractProduct, Tarief
+from openwmo.inkoop.models import Aanbieder, AanbiederGebruiker, Contract, ContractProduct, Subsidie, Tarief
 from openwmo.toegang.codelijsten import ZRM_DOMEINEN
 from openwmo.toegang.models import Aanvraag, Beschikking, Doel, Melding, Ondersteuningsplan, Toewijzing
 
@@ -240,3 +240,23 @@ class DoelFactory(DjangoModelFactory):
     plan = factory.SubFactory(OndersteuningsplanFactory)
     resultaatgebied = factory.SubFactory(ResultaatgebiedFactory)
     omschrijving = "Zelf de post en rekeningen bijhouden"
+
+
+class InwonertalFactory(DjangoModelFactory):
+    class Meta:
+        model = Inwonertal
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    wijk = None
+    jaar = 2017
+    aantal = 1000
+
+
+class SubsidieFactory(DjangoModelFactory):
+    class Meta:
+        model = Subsidie
+
+    organisatie = factory.SubFactory(AanbiederFactory, soort="welzijn")
+    gemeente = factory.SubFactory(GemeenteFactory)
+    jaar = 2017
+    bedrag = Decimal("100000.00")

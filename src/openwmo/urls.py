@@ -17,6 +17,7 @@ urlpatterns = [
     path("inkoop/", include("openwmo.inkoop.urls")),
     path("bekostiging/", include("openwmo.bekostiging.urls")),
     path("toegang/", include("openwmo.toegang.urls")),
+    path("sturing/", include("openwmo.monitoring.urls")),
     path("beheer/", admin.site.urls),
     path("beveiliging/", include("openwmo.core.urls_beveiliging")),
 ]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from openwmo.catalogus.models import Product
-from openwmo.core.rollen import Rol
+from openwmo.core.rollen import Rol, mag_stuurinformatie_zien
 from openwmo.core.selectors import clienten_voor, gemeenten_voor
 from openwmo.inkoop.models import Aanbieder, Contract
 from openwmo.inkoop.selectors import aanbieder_van
@@ -34,4 +34,5 @@ class StartView(LoginRequiredMixin, TemplateView):
             tegels.append((_("Contracten"), Contract.objects.count()))
             tegels.append((_("Producten in de catalogus"), Product.objects.count()))
         context["tegels"] = tegels
+        context["sturing"] = mag_stuurinformatie_zien(user)
         return context

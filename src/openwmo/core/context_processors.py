@@ -22,6 +22,8 @@ def navigatie(request):
     if mag_stuurinformatie_zien(user):
         items.append((_("Begroting"), reverse("bekostiging:begroting")))
         items.append((_("Scenario's"), reverse("bekostiging:scenario-lijst")))
+    if mag_stuurinformatie_zien(user):
+        items.append((_("Sturingsinformatie"), reverse("monitoring:index")))
     if user.rol in ROLLEN_MET_BEHEER or user.is_superuser:
         items.append((_("Beheer"), reverse("admin:index")))
     if mag_logboek_inzien(user):

@@ -6,6 +6,7 @@ The rounding rules reproduce the tables of the seed documents exactly:
   544 → 570 = +4%, 378 → 365 = −4%, 166 → 203 = +22%; half-up rounding would print +5% and −3%).
 """
 
+from collections.abc import Iterable
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 
@@ -28,3 +29,30 @@ def per_duizend(aantal: int, inwoners: int) -> Decimal | None:
     if not inwoners:
         return None
     return (Decimal(aantal) * 1000 / Decimal(inwoners)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def aandeel_top_n(aantallen: Iterable[int], n: int) -> int | None:
+    """The share (whole percent, half-up) of the `n` largest of `aantallen` in their sum; None when empty."""
+    gesorteerd = sorted(aantallen, reverse=True)
+    return aandeel_pct(sum(gesorteerd[:n]), sum(gesorteerd))
+
+
+def per_inwoner(bedrag: Decimal, inwoners: int) -> Decimal | None:
+    """An amount per inhabitant in euro, two places, rounded half-up; None without inhabitants."""
+    if not inwoners:
+        return None
+    return (Decimal(bedrag) / Decimal(inwoners)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def gemiddelde(waarden: Iterable[int | Decimal], plaatsen: int = 1) -> Decimal | None:
+    """The mean with `plaatsen` decimals, rounded half-up; None for no values."""
+    waarden = list(waarden)
+    if not waarden:
+        return None
+    stap = Decimal(1).scaleb(-plaatsen)
+    return (Decimal(sum(waarden)) / Decimal(len(waarden))).quantize(stap, rounding=ROUND_HALF_UP)
+
+
+def bedrag(waarde: Decimal | int) -> Decimal:
+    """Money: two places, rounded half-up."""
+    return Decimal(waarde).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -56,3 +56,6 @@ def rolgroep_beheerder_bijwerken():
         )
     )
     return groep
+
+
+# Roles that may open the management information (aggregated numbers only, own municipalities).

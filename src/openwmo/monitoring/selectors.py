@@ -1,50 +1,189 @@
-"""Counts from the record-level data. Only reads; every count is a single grouped query.
+"""Counts and record extracts from the allocations. Only reads; every query is scoped by a `Scope`.
 
 Definitions (also in docs/monitoring.md):
 - a toewijzing is active on a date when ingangsdatum <= date <= einddatum (open end: still running);
 - "voorzieningen" = active toewijzingen; "cliënten" = distinct clients with at least one of them;
-- "indicaties" = active toewijzingen of the products counted (the seeds' word for allocations).
+- "indicaties" = active toewijzingen of the products counted (the seeds' word for allocations);
+- instroom / uitstroom = toewijzingen starting / ending (einddatum) within the period.
+No query here selects a name or a BSN: the dashboards show aggregated numbers only.
 """
+
+from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from django.db import connections
 from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
 
-from openwmo.core.periodes import actief_op_q
+from openwmo.catalogus.models import Product
+from openwmo.core.periodes import actief_op_q, overlap_q
 from openwmo.toegang.models import Toewijzing
 
+from .geheugen import onthouden
 
-def toewijzingen_actief(gemeenten: Iterable, peildatum: date) -> QuerySet[Toewijzing]:
-    return Toewijzing.objects.filter(gemeente__in=list(gemeenten)).filter(actief_op_q(peildatum))
+if TYPE_CHECKING:
+    from .tabellen.basis import Scope
 
 
-def voorzieningen_en_clienten_per_soort(gemeenten, peildatum: date) -> dict[str, tuple[int, int]]:
+def toewijzingen(scope: Scope) -> QuerySet[Toewijzing]:
+    """The scope's allocations, unordered (grouped queries must not group by the model's ordering)."""
+    return Toewijzing.objects.filter(scope.toewijzing_q()).order_by()
+
+
+def toewijzingen_actief(scope: Scope, peildatum: date) -> QuerySet[Toewijzing]:
+    return toewijzingen(scope).filter(actief_op_q(peildatum))
+
+
+def toewijzingen_in_periode(scope: Scope, van: date, tot: date) -> QuerySet[Toewijzing]:
+    """Allocations with at least one day in [van, tot]."""
+    return toewijzingen(scope).filter(overlap_q(van, tot))
+
+
+@onthouden
+def voorzieningen_en_clienten_per_soort(scope: Scope, peildatum: date) -> dict[str, tuple[int, int]]:
     """Per voorzieningsoort code: (number of active toewijzingen, number of distinct clients)."""
     rijen = (
-        toewijzingen_actief(gemeenten, peildatum)
+        toewijzingen_actief(scope, peildatum)
         .values("product__voorzieningsoort__code")
         .annotate(voorzieningen=Count("id"), clienten=Count("client", distinct=True))
     )
     return {r["product__voorzieningsoort__code"]: (r["voorzieningen"], r["clienten"]) for r in rijen}
 
 
-def indicaties_per_soort_en_zwaarte(gemeenten, peildatum: date) -> dict[tuple[str, str], int]:
+@onthouden
+def indicaties_per_soort_en_zwaarte(scope: Scope, peildatum: date) -> dict[tuple[str, str], int]:
     """Per (voorzieningsoort code, zwaarte): number of active toewijzingen."""
     rijen = (
-        toewijzingen_actief(gemeenten, peildatum)
+        toewijzingen_actief(scope, peildatum)
         .values("product__voorzieningsoort__code", "product__zwaarte")
         .annotate(aantal=Count("id"))
     )
     return {(r["product__voorzieningsoort__code"], r["product__zwaarte"]): r["aantal"] for r in rijen}
 
 
-def clienten_met_soort(gemeenten, peildatum: date, soorten: Iterable[str]) -> int:
-    """Distinct clients with at least one active toewijzing of any of the voorzieningsoorten."""
-    return (
-        toewijzingen_actief(gemeenten, peildatum)
-        .filter(product__voorzieningsoort__code__in=list(soorten))
-        .values("client")
-        .distinct()
-        .count()
+@onthouden
+def clienten_met_soort(scope: Scope, peildatum: date, soorten: Iterable[str] | None = None) -> int:
+    """Distinct clients with at least one active toewijzing (of any of the voorzieningsoorten, if given)."""
+    actief = toewijzingen_actief(scope, peildatum)
+    if soorten is not None:
+        actief = actief.filter(product__voorzieningsoort__code__in=list(soorten))
+    return actief.values("client").distinct().count()
+
+
+@onthouden
+def clienten_per_gemeente(scope: Scope, peildatum: date) -> dict[int, int]:
+    """Per gemeente id: distinct clients with an active toewijzing."""
+    rijen = toewijzingen_actief(scope, peildatum).values("gemeente").annotate(n=Count("client", distinct=True))
+    return {r["gemeente"]: r["n"] for r in rijen}
+
+
+@onthouden
+def clienten_per_wijk(scope: Scope, peildatum: date) -> dict[int | None, int]:
+    """Per wijk id of the client (None: no district known): distinct clients with an active toewijzing."""
+    rijen = toewijzingen_actief(scope, peildatum).values("client__wijk").annotate(n=Count("client", distinct=True))
+    return {r["client__wijk"]: r["n"] for r in rijen}
+
+
+@onthouden
+def actief_per_product_en_aanbieder(scope: Scope, peildatum: date) -> list[tuple[int, int, int]]:
+    """(product id, aanbieder id, number of active toewijzingen), one row per pair."""
+    rijen = toewijzingen_actief(scope, peildatum).values("product", "aanbieder").annotate(n=Count("id"))
+    return [(r["product"], r["aanbieder"], r["n"]) for r in rijen]
+
+
+@onthouden
+def per_maand(scope: Scope, van: date, tot: date, veld: str) -> dict[date, int]:
+    """Number of toewijzingen whose `veld` (ingangsdatum or einddatum) lies in [van, tot], per month."""
+    rijen = (
+        toewijzingen(scope)
+        .filter(**{f"{veld}__gte": van, f"{veld}__lte": tot})
+        .annotate(maand=TruncMonth(veld))
+        .values("maand")
+        .annotate(n=Count("id"))
     )
+    uitkomst: dict[date, int] = {}
+    for r in rijen:
+        maand = r["maand"]
+        maand = maand.date() if hasattr(maand, "date") and callable(maand.date) else maand
+        uitkomst[maand.replace(day=1)] = uitkomst.get(maand.replace(day=1), 0) + r["n"]
+    return uitkomst
+
+
+@onthouden
+def aantal_per_gemeente(scope: Scope, van: date, tot: date, veld: str) -> dict[int, int]:
+    """Per gemeente id: number of toewijzingen whose `veld` (ingangsdatum or einddatum) lies in [van, tot]."""
+    rijen = (
+        toewijzingen(scope)
+        .filter(**{f"{veld}__gte": van, f"{veld}__lte": tot})
+        .values("gemeente")
+        .annotate(n=Count("id"))
+    )
+    return {r["gemeente"]: r["n"] for r in rijen}
+
+
+@onthouden
+def beeindigd_in_periode(scope: Scope, van: date, tot: date) -> list[tuple[int, date, date]]:
+    """(product id, ingangsdatum, einddatum) of the toewijzingen that ended within [van, tot]."""
+    return list(
+        toewijzingen(scope)
+        .filter(einddatum__gte=van, einddatum__lte=tot)
+        .values_list("product", "ingangsdatum", "einddatum")
+    )
+
+
+def ruwe_rijen(qs: QuerySet, datums: tuple[int, ...] = (), decimalen: tuple[int, ...] = ()) -> list[tuple]:
+    """The rows of a values_list queryset without Django's per-value converters, which cost most of the
+    time on the large extracts (measured: 111 ms → 35 ms for 15,000 rows on SQLite). SQLite returns dates
+    dates as ISO text (or dates) and decimals as numbers; those columns (by index) are converted here.
+    PostgreSQL's driver already returns date and Decimal."""
+    sql, params = qs.query.sql_with_params()
+    verbinding = connections[qs.db]
+    with verbinding.cursor() as cursor:
+        cursor.execute(sql, params)
+        rijen = cursor.fetchall()
+    if verbinding.vendor != "sqlite" or not (datums or decimalen):
+        return rijen
+    uit = []
+    for rij in rijen:
+        rij = list(rij)
+        for i in datums:
+            if isinstance(rij[i], str):
+                rij[i] = date.fromisoformat(rij[i])
+        for i in decimalen:
+            if rij[i] is not None and not isinstance(rij[i], Decimal):
+                rij[i] = Decimal(str(rij[i]))
+        uit.append(tuple(rij))
+    return uit
+
+
+@onthouden
+def soorten_per_client(scope: Scope, van: date, tot: date) -> list[tuple[int, str, date, date | None]]:
+    """(client id, voorzieningsoort code, ingangsdatum, einddatum) of allocations with a day in [van, tot]."""
+    soort = dict(Product.objects.values_list("id", "voorzieningsoort__code"))
+    qs = toewijzingen_in_periode(scope, van, tot).values_list("client", "product", "ingangsdatum", "einddatum")
+    return [(client, soort[product], start, eind) for client, product, start, eind in ruwe_rijen(qs, (2, 3))]
+
+
+KOSTEN_VELDEN = (
+    "gemeente",
+    "aanbieder",
+    "product",
+    "client__wijk",
+    "ingangsdatum",
+    "einddatum",
+    "volume",
+    "eenheid",
+    "frequentie",
+    "budget",
+)
+
+
+@onthouden
+def kostenregels(scope: Scope, van: date, tot: date) -> list[tuple]:
+    """The fields the spend estimate needs (KOSTEN_VELDEN) of the allocations with a day in [van, tot]."""
+    qs = toewijzingen_in_periode(scope, van, tot).values_list(*KOSTEN_VELDEN)
+    return ruwe_rijen(qs, datums=(4, 5), decimalen=(6, 9))

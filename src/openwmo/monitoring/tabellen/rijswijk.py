@@ -37,7 +37,7 @@ def voorzieningen_per_soort(scope: Scope) -> Tabel:
     """Provisions and clients per provision type at 31-12 of the year before and of the given year."""
     jaar = _jaar(scope, jaren_terug=1)
     data = [date(jaar - 1, 12, 31), date(jaar, 12, 31)]
-    tellingen = [voorzieningen_en_clienten_per_soort(scope.gemeenten, d) for d in data]
+    tellingen = [voorzieningen_en_clienten_per_soort(scope, d) for d in data]
     kolommen = ["Voorziening"]
     for d in data:
         kolommen += [f"Voorzieningen {_d(d)}", f"Cliënten {_d(d)}"]
@@ -55,8 +55,8 @@ def indicaties_begeleiding(scope: Scope) -> Tabel:
     """Indications (active allocations) of begeleiding at 1 January of two years, change in whole percent."""
     jaar = _jaar(scope)
     oud_d, nieuw_d = date(jaar - 1, 1, 1), date(jaar, 1, 1)
-    oud = indicaties_per_soort_en_zwaarte(scope.gemeenten, oud_d)
-    nieuw = indicaties_per_soort_en_zwaarte(scope.gemeenten, nieuw_d)
+    oud = indicaties_per_soort_en_zwaarte(scope, oud_d)
+    nieuw = indicaties_per_soort_en_zwaarte(scope, nieuw_d)
 
     def som(telling, code):
         return sum(aantal for (soort, _zwaarte), aantal in telling.items() if soort == code)
@@ -78,7 +78,7 @@ def indicaties_begeleiding(scope: Scope) -> Tabel:
 def _zwaarte_tabel(scope: Scope, soort: str, titel: str) -> Tabel:
     jaar = _jaar(scope)
     data = [date(jaar - 1, 1, 1), date(jaar, 1, 1)]
-    tellingen = [indicaties_per_soort_en_zwaarte(scope.gemeenten, d) for d in data]
+    tellingen = [indicaties_per_soort_en_zwaarte(scope, d) for d in data]
     kolommen = ["Zwaarte"]
     for d in data:
         kolommen += [f"Per {_d(d)}", f"% {d.year}"]
@@ -118,7 +118,7 @@ def clienten_hh_begeleiding(scope: Scope) -> Tabel:
         titel=f"Cliënten per {_d(peildatum)}, {scope.omschrijving}",
         kolommen=["Voorziening", "Cliënten"],
         rijen=[
-            ["Hulp bij het huishouden", clienten_met_soort(scope.gemeenten, peildatum, ["HH"])],
-            ["Begeleiding (individueel of dagbesteding)", clienten_met_soort(scope.gemeenten, peildatum, ["IB", "DB"])],
+            ["Hulp bij het huishouden", clienten_met_soort(scope, peildatum, ["HH"])],
+            ["Begeleiding (individueel of dagbesteding)", clienten_met_soort(scope, peildatum, ["IB", "DB"])],
         ],
     )

@@ -1,0 +1,43 @@
+"""Remember selector results for the length of one page (or one report), never longer.
+
+A dashboard shows several tables that need the same counts (Tabel 2 and Bijlage 1.2/1.3 all count the
+indications at the same two dates). Inside `een_meting()` a selector decorated with `@onthouden` runs
+once per distinct arguments; outside it, every call queries. Nothing survives the block, so no result
+can go stale between requests.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import wraps
+
+_geheugen: ContextVar[dict | None] = ContextVar("monitoring_geheugen", default=None)
+
+
+@contextmanager
+def een_meting() -> Iterator[None]:
+    token = _geheugen.set({})
+    try:
+        yield
+    finally:
+        _geheugen.reset(token)
+
+
+def _hashbaar(waarde):
+    if isinstance(waarde, list | set | frozenset):
+        return tuple(sorted(waarde))
+    return waarde
+
+
+def onthouden(functie: Callable) -> Callable:
+    @wraps(functie)
+    def omhulsel(*args):
+        geheugen = _geheugen.get()
+        if geheugen is None:
+            return functie(*args)
+        sleutel = (functie.__qualname__, tuple(_hashbaar(a) for a in args))
+        if sleutel not in geheugen:
+            geheugen[sleutel] = functie(*args)
+        return geheugen[sleutel]
+
+    return omhulsel
