@@ -18,7 +18,8 @@ ROLLEN_MET_PERSOONSGEGEVENS = frozenset({Rol.CONSULENT, Rol.BEHEERDER})
 ROLLEN_MET_BEHEER = frozenset({Rol.BEHEERDER})
 # Roles that may manage procurement data (providers, tenders, contracts, tariffs) and budgets.
 ROLLEN_MET_INKOOP = frozenset({Rol.CONTRACTMANAGER, Rol.BEHEERDER})
-# Roles that may read budgets, spend and scenarios of their own municipalities (and run scenarios).
+# Roles that may read management information, budgets and scenarios of their own municipalities
+# (aggregated numbers only; they may run scenarios).
 ROLLEN_MET_STUURINFORMATIE = frozenset({Rol.CONTRACTMANAGER, Rol.CONTROLLER, Rol.BEHEERDER})
 
 
@@ -56,6 +57,3 @@ def rolgroep_beheerder_bijwerken():
         )
     )
     return groep
-
-
-# Roles that may open the management information (aggregated numbers only, own municipalities).
