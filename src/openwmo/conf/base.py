@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "openwmo.catalogus",
     "openwmo.inkoop",
     "openwmo.toegang",
+    "openwmo.berichten",
     "openwmo.monitoring",
     "openwmo.demo",
 ]
