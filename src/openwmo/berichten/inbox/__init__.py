@@ -131,7 +131,7 @@ def _zelfde(digest: str) -> Bericht | None:
 
 
 def _tekst(root, ns: str, pad: str, lengte: int) -> str:
-    waarde = root.findtext("/".join(f"{{{ns}}}{deel}" for deel in pad.split("/")))
+    waarde = root.findtext("/".join(f"{{{ns}}}{deel}" if i == 0 else f"{{*}}{deel}" for i, deel in enumerate(pad.split("/"))))
     return (waarde or "").strip()[:lengte]
 
 
