@@ -14,5 +14,6 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("clienten/", include("openwmo.core.urls")),
+    path("berichten/", include("openwmo.berichten.urls")),
     path("beheer/", admin.site.urls),
 ]

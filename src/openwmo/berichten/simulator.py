@@ -126,7 +126,7 @@ def verzoek_om_wijziging(
     )
     verzoek = wmo317.Verzoek(
         referentie_aanbieder=referentie,
-        reden_verzoek="01",
+        reden_verzoek="1",
         ongewijzigde_producten=tuple(wmo317.OngewijzigdProduct(toewijzing_nummer=n) for n in ongewijzigd),
         te_wijzigen_producten=(te_wijzigen,),
     )

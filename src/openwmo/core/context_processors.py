@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .rollen import ROLLEN_MET_BEHEER, mag_persoonsgegevens_zien
+from .rollen import ROLLEN_MET_BEHEER, Rol, mag_persoonsgegevens_zien
 
 
 def navigatie(request):
@@ -12,6 +12,10 @@ def navigatie(request):
     items = [(_("Start"), reverse("start"))]
     if mag_persoonsgegevens_zien(user) or user.is_superuser:
         items.append((_("Cliënten"), reverse("core:client-lijst")))
+    if mag_persoonsgegevens_zien(user) or user.is_superuser or user.rol == Rol.AANBIEDER:
+        items.append((_("Berichten"), reverse("berichten:lijst")))
+    if mag_persoonsgegevens_zien(user) or user.is_superuser:
+        items.append((_("Verzoeken"), reverse("berichten:verzoeken")))
     if user.rol in ROLLEN_MET_BEHEER or user.is_superuser:
         items.append((_("Beheer"), reverse("admin:index")))
     return {"navigatie": items}
