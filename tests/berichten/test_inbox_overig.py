@@ -92,6 +92,7 @@ def test_vijandige_invoer_geeft_technische_afkeur_zonder_halve_records(opzet):
     assert b"root:" not in b"".join(bytes(b.inhoud) + b.meldingen.encode() for b in Bericht.objects.all())
 
 
+@override_settings(OPENWMO_BERICHT_MAX_BYTES=200_000)
 def test_vijandige_invoer_via_de_upload_geeft_geen_serverfout(opzet, client, django_user_model):
     from tests.factories import UserFactory
 
@@ -107,6 +108,13 @@ def test_vijandige_invoer_via_de_upload_geeft_geen_serverfout(opzet, client, dja
             assert antwoord.status_code == 200, naam
             assert "Afgekeurd" in antwoord.content.decode(), naam
     assert not Levering.objects.exists() and not Verzoek.objects.exists()
+
+
+def test_bestand_boven_de_standaardlimiet_wordt_niet_bewaard(opzet):
+    groot = b'<?xml version="1.0" encoding="UTF-8"?><Bericht>' + b" " * (21 * 1024 * 1024) + b"</Bericht>"
+    ontvangst = ontvang(groot)
+    assert ontvangst.retourcodes == ["0001"] and "te groot" in ontvangst.bericht.meldingen
+    assert bytes(ontvangst.bericht.inhoud) == b"" and ontvangst.bericht.grootte == len(groot)
 
 
 # --- provider may only send as itself ---------------------------------------------------------------------
