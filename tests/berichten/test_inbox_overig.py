@@ -191,7 +191,11 @@ def test_9350_en_9349(opzet):
 def test_0001_verzoek_om_wijziging_zonder_te_wijzigen_product(opzet):
     xml = verzoek_om_wijziging(opzet, "W1", date(2016, 3, 1))
     begin, eind = xml.index(b"<wmo317:TeWijzigenProducten>"), xml.index(b"</wmo317:TeWijzigenProducten>")
-    xml = xml[:begin] + b"<wmo317:OngewijzigdeProducten><wmo317:OngewijzigdProduct><wmo317:ToewijzingNummer>500123</wmo317:ToewijzingNummer></wmo317:OngewijzigdProduct></wmo317:OngewijzigdeProducten>" + xml[eind + len(b"</wmo317:TeWijzigenProducten>") :]
+    xml = (
+        xml[:begin]
+        + b"<wmo317:OngewijzigdeProducten><wmo317:OngewijzigdProduct><wmo317:ToewijzingNummer>500123</wmo317:ToewijzingNummer></wmo317:OngewijzigdProduct></wmo317:OngewijzigdeProducten>"
+        + xml[eind + len(b"</wmo317:TeWijzigenProducten>") :]
+    )
     assert ontvang(xml).retourcodes == ["0001"]  # TR353
 
 
@@ -237,7 +241,11 @@ def nep_verwerker(xml_bytes, bron="iwmo"):
     _code, declaratie = lees(xml_bytes)
     GEROEPEN.append(bron)
     header = wmo325.DeclaratieAntwoordHeader.voor(
-        declaratie.header, afzender="0603", ontvanger="98100001", identificatie="A1", dagtekening=date(2016, 3, 3),
+        declaratie.header,
+        afzender="0603",
+        ontvanger="98100001",
+        identificatie="A1",
+        dagtekening=date(2016, 3, 3),
         retourcodes=("0200",),
     )
     antwoord = wmo325.DeclaratieAntwoord(
@@ -299,7 +307,9 @@ def test_302_met_retourcodes(opzet):
     [bericht_301] = outbox_bijwerken()
     heen = wmo301.parse(bytes(bericht_301.inhoud))
     header = RetourHeader.voor(heen.header, identificatie_retour="R1", dagtekening_retour=date.today())
-    retour = wmo302.van_heen(heen, header, retourcodes=lambda k: ("9332",) if hasattr(k, "toewijzing_nummer") else ("0200",))
+    retour = wmo302.van_heen(
+        heen, header, retourcodes=lambda k: ("9332",) if hasattr(k, "toewijzing_nummer") else ("0200",)
+    )
     ontvang(wmo302.build(retour))
     bericht_301.refresh_from_db()
     assert bericht_301.retourcode_lijst == ["0200", "9332"]

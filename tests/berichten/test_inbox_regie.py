@@ -127,9 +127,9 @@ def test_9414_definitieve_stop_voor_de_tijdelijke(opzet):
 def test_9415_al_definitief_gestopt(opzet):
     ontvang(startbericht(opzet, date(2016, 2, 3), DAG))
     ontvang(stopbericht(opzet, date(2016, 2, 3), date(2016, 3, 10), date(2016, 3, 11)))
-    assert ontvang(stopbericht(opzet, date(2016, 2, 3), date(2016, 3, 10), date(2016, 3, 12), reden="22")).retourcodes == [
-        "9415"
-    ]
+    assert ontvang(
+        stopbericht(opzet, date(2016, 2, 3), date(2016, 3, 10), date(2016, 3, 12), reden="22")
+    ).retourcodes == ["9415"]
 
 
 def test_9074_zelfde_stop_twee_keer(opzet):
@@ -139,9 +139,7 @@ def test_9074_zelfde_stop_twee_keer(opzet):
 
 
 def test_0001_bsn_voldoet_niet_aan_de_elfproef(opzet):
-    xml = startbericht(opzet, date(2016, 2, 3), DAG).replace(
-        f":Bsn>{opzet.client.bsn}<".encode(), b":Bsn>123456789<"
-    )
+    xml = startbericht(opzet, date(2016, 2, 3), DAG).replace(f":Bsn>{opzet.client.bsn}<".encode(), b":Bsn>123456789<")
     ontvangst = ontvang(xml)
     assert ontvangst.retourcodes == ["0001"]
     retour = wmo306.parse(bytes(ontvangst.antwoord.inhoud))

@@ -161,7 +161,9 @@ class Verzoek(models.Model):
     toewijzing = models.ForeignKey(
         Toewijzing, verbose_name=_("toewijzing"), on_delete=models.SET_NULL, null=True, blank=True
     )
-    antwoorden = models.ManyToManyField(Bericht, verbose_name=_("antwoordberichten (319)"), blank=True, related_name="+")
+    antwoorden = models.ManyToManyField(
+        Bericht, verbose_name=_("antwoordberichten (319)"), blank=True, related_name="+"
+    )
     reden_afwijzing = models.CharField(_("reden afwijzing"), max_length=1, blank=True)
     behandeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("behandeld door"), on_delete=models.SET_NULL, null=True, blank=True

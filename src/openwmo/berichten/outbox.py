@@ -94,9 +94,7 @@ def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Beri
     `reden`: the RedenWijziging (WMO002) to report; empty takes it from the allocation or the change.
     """
     t = Toewijzing.objects.select_related("client", "product", "gemeente", "aanbieder").get(pk=toewijzing.pk)
-    vorige_301 = (
-        Bericht.objects.filter(richting=Richting.UIT, berichtcode="301", toewijzing=t).order_by("-pk").first()
-    )
+    vorige_301 = Bericht.objects.filter(richting=Richting.UIT, berichtcode="301", toewijzing=t).order_by("-pk").first()
     reden = reden or t.reden_wijziging
     if not reden and vorige_301 is not None:
         oud_einde = _einddatum_uit(vorige_301.toestand)

@@ -122,7 +122,9 @@ def verzoek_om_wijziging(
         toewijzing_nummer=int(t.toewijzingsnummer),
         gewenste_ingangsdatum=dagtekening + timedelta(days=7),
         einddatum=t.einddatum,
-        omvang=c.Omvang(volume=volume or int(t.volume or 1) + 1, eenheid=t.eenheid or "04", frequentie=t.frequentie or "2"),
+        omvang=c.Omvang(
+            volume=volume or int(t.volume or 1) + 1, eenheid=t.eenheid or "04", frequentie=t.frequentie or "2"
+        ),
     )
     verzoek = wmo317.Verzoek(
         referentie_aanbieder=referentie,
@@ -188,7 +190,9 @@ def simuleer(seed: int = 2017, tot_datum: date | None = None, max_berichten: int
         if soort_fout == "dubbel":
             stuur(startbericht(t, begin, dagtekening), "305")
         if t.einddatum and t.einddatum <= tot_datum and t.einddatum >= begin:
-            stuur(stopbericht(t, begin, t.einddatum, min(t.einddatum + timedelta(days=rng.randint(1, 4)), vandaag)), "307")
+            stuur(
+                stopbericht(t, begin, t.einddatum, min(t.einddatum + timedelta(days=rng.randint(1, 4)), vandaag)), "307"
+            )
         elif rng.random() < VERZOEKKANS:
             referentie = f"R{Nummerreeks.volgende('simulator-referentie')}"
             stuur(verzoek_om_wijziging(t, referentie, tot_datum), "317")

@@ -153,10 +153,18 @@ class VerzoekActieView(GemeenteToegang, View):
                 if not form.is_valid():
                     raise ValidationError(_("Kies een reden van afwijzing."))
                 verzoek_afwijzen(verzoek, form.cleaned_data["reden"], request.user)
-                messages.success(request, _("Verzoek %(ref)s is afgewezen; het antwoordbericht (319) staat klaar.") % {"ref": verzoek.referentie_aanbieder})
+                messages.success(
+                    request,
+                    _("Verzoek %(ref)s is afgewezen; het antwoordbericht (319) staat klaar.")
+                    % {"ref": verzoek.referentie_aanbieder},
+                )
             else:
                 verzoek_in_onderzoek(verzoek, request.user)
-                messages.success(request, _("Verzoek %(ref)s is in onderzoek; het antwoordbericht (319) staat klaar.") % {"ref": verzoek.referentie_aanbieder})
+                messages.success(
+                    request,
+                    _("Verzoek %(ref)s is in onderzoek; het antwoordbericht (319) staat klaar.")
+                    % {"ref": verzoek.referentie_aanbieder},
+                )
         except ValidationError as fout:
             messages.error(request, " ".join(fout.messages))
         return redirect("berichten:verzoeken")
@@ -170,7 +178,9 @@ class OntvangApiView(BerichtenToegang, View):
         if is_aanbieder(request.user) and aanbieder is None:
             raise PermissionDenied
         if len(request.body) > max_bytes():
-            return JsonResponse({"status": "afgekeurd", "retourcodes": ["0001"], "meldingen": [_("Bericht is te groot.")]}, status=413)
+            return JsonResponse(
+                {"status": "afgekeurd", "retourcodes": ["0001"], "meldingen": [_("Bericht is te groot.")]}, status=413
+            )
         try:
             ontvangst = ontvang(request.body, kanaal=Kanaal.API, user=request.user, aanbieder=aanbieder)
         except OntvangstGeweigerd as fout:
@@ -179,6 +189,10 @@ class OntvangApiView(BerichtenToegang, View):
             return HttpResponse(bytes(ontvangst.antwoord.inhoud), content_type="application/xml")
         bericht = ontvangst.bericht
         return JsonResponse(
-            {"status": bericht.status, "retourcodes": bericht.retourcode_lijst, "meldingen": bericht.meldingen.splitlines()},
+            {
+                "status": bericht.status,
+                "retourcodes": bericht.retourcode_lijst,
+                "meldingen": bericht.meldingen.splitlines(),
+            },
             status=202 if bericht.status != "afgekeurd" else 422,
         )

@@ -131,16 +131,22 @@ def _zelfde(digest: str) -> Bericht | None:
 
 
 def _tekst(root, ns: str, pad: str, lengte: int) -> str:
-    waarde = root.findtext("/".join(f"{{{ns}}}{deel}" if i == 0 else f"{{*}}{deel}" for i, deel in enumerate(pad.split("/"))))
+    waarde = root.findtext(
+        "/".join(f"{{{ns}}}{deel}" if i == 0 else f"{{*}}{deel}" for i, deel in enumerate(pad.split("/")))
+    )
     return (waarde or "").strip()[:lengte]
 
 
 def _kop(root, code: str) -> dict:
     """Sender (the provider's AGB), municipality, identity and date, read leniently from the raw header."""
     ns = root.tag[1:].split("}", 1)[0]
-    gemeente_el, aanbieder_el = ("Afzender", "Ontvanger") if code in RETOUR_OP_ONS or code == "301" else (
-        "Ontvanger",
-        "Afzender",
+    gemeente_el, aanbieder_el = (
+        ("Afzender", "Ontvanger")
+        if code in RETOUR_OP_ONS or code == "301"
+        else (
+            "Ontvanger",
+            "Afzender",
+        )
     )
     if code in RETOUR_OP_ONS:
         identificatie, dagtekening = "Header/IdentificatieRetour", "Header/DagtekeningRetour"
@@ -204,7 +210,11 @@ def _verwerk(inhoud, digest, code, model, kop, kanaal, user) -> Bericht:
         deadline=deadline_na(vandaag(), TERMIJN_325 if code == "323" else TERMIJN_RETOUR),
     )
     if Bericht.objects.filter(
-        richting=Richting.IN, afzender=bericht.afzender, berichtcode=code, identificatie=bericht.identificatie, uniek=True
+        richting=Richting.IN,
+        afzender=bericht.afzender,
+        berichtcode=code,
+        identificatie=bericht.identificatie,
+        uniek=True,
     ).exists():
         bericht.uniek = False
         return _afronden(bericht, model, Oordeel(kop=("9056",), meldingen=["9056: identificatie is al gebruikt"]))
@@ -261,7 +271,9 @@ def _afronden(bericht: Bericht, model, oordeel: Oordeel, user=None) -> Bericht:
         bericht.antwoord = antwoord_325_op_kop(bericht, model, codes)
     else:
         bericht.antwoord = retour_maken(bericht, model, oordeel)
-    bericht.save(update_fields=["antwoord", "status", "retourcodes", "meldingen", "verwerkt_op", "toewijzing", "te_laat"])
+    bericht.save(
+        update_fields=["antwoord", "status", "retourcodes", "meldingen", "verwerkt_op", "toewijzing", "te_laat"]
+    )
     _log(user, bericht)
     return bericht
 

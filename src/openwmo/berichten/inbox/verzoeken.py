@@ -38,7 +38,9 @@ def technische_regels_verzoek(model, code: str) -> list[str]:
 
 
 def _open_verzoek(bericht, bsn: str) -> bool:
-    return Verzoek.objects.filter(aanbieder=bericht.aanbieder, gemeente=bericht.gemeente, bsn=bsn, status__in=OPEN).exists()
+    return Verzoek.objects.filter(
+        aanbieder=bericht.aanbieder, gemeente=bericht.gemeente, bsn=bsn, status__in=OPEN
+    ).exists()
 
 
 def _referentie_bestaat(bericht, referentie: str) -> bool:
