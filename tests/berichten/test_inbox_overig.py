@@ -12,8 +12,6 @@ from openwmo.berichten.outbox import outbox_bijwerken, verzoek_afwijzen, verzoek
 from openwmo.berichten.simulator import retour_302, startbericht, verzoek_om_toewijzing, verzoek_om_wijziging
 from openwmo.toegang.models import Levering
 
-from .inbox_opzet import opzet  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 DAG = date(2016, 2, 5)
 
@@ -191,11 +189,11 @@ def test_9350_en_9349(opzet):
 def test_0001_verzoek_om_wijziging_zonder_te_wijzigen_product(opzet):
     xml = verzoek_om_wijziging(opzet, "W1", date(2016, 3, 1))
     begin, eind = xml.index(b"<wmo317:TeWijzigenProducten>"), xml.index(b"</wmo317:TeWijzigenProducten>")
-    xml = (
-        xml[:begin]
-        + b"<wmo317:OngewijzigdeProducten><wmo317:OngewijzigdProduct><wmo317:ToewijzingNummer>500123</wmo317:ToewijzingNummer></wmo317:OngewijzigdProduct></wmo317:OngewijzigdeProducten>"
-        + xml[eind + len(b"</wmo317:TeWijzigenProducten>") :]
+    ongewijzigd = (
+        b"<wmo317:OngewijzigdeProducten><wmo317:OngewijzigdProduct><wmo317:ToewijzingNummer>500123"
+        b"</wmo317:ToewijzingNummer></wmo317:OngewijzigdProduct></wmo317:OngewijzigdeProducten>"
     )
+    xml = xml[:begin] + ongewijzigd + xml[eind + len(b"</wmo317:TeWijzigenProducten>") :]
     assert ontvang(xml).retourcodes == ["0001"]  # TR353
 
 
@@ -258,10 +256,9 @@ def nep_verwerker(xml_bytes, bron="iwmo"):
 
 
 def _declaratie():
-    from tests.berichten import samples
-
     from openwmo.berichten import common as c
     from openwmo.berichten import wmo323
+    from tests.berichten import samples
 
     d = samples.declaratie()
     import dataclasses

@@ -11,8 +11,6 @@ from openwmo.berichten.simulator import startbericht, stopbericht
 from openwmo.toegang.models import Levering
 from tests.factories import AanbiederFactory, ToewijzingFactory
 
-from .inbox_opzet import BEGIN, opzet  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 DAG = date(2016, 2, 5)
 

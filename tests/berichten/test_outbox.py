@@ -13,8 +13,6 @@ from openwmo.berichten.selectors import achterstallig_q
 from openwmo.berichten.simulator import simuleer, startbericht, verzoek_om_toewijzing
 from openwmo.toegang.services import toewijzing_beeindigen
 
-from .inbox_opzet import opzet  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 
 

@@ -13,8 +13,6 @@ from openwmo.berichten.outbox import outbox_bijwerken
 from openwmo.berichten.simulator import startbericht, verzoek_om_toewijzing
 from tests.factories import AanbiederGebruikerFactory, GemeenteFactory, UserFactory
 
-from .inbox_opzet import opzet  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 DAG = date(2016, 2, 5)
 

@@ -288,7 +288,7 @@ def _log(user, bericht: Bericht) -> None:
         object_id=bericht.pk,
         betrokkene=bericht.toewijzing.client if bericht.toewijzing_id else None,
         gemeente=bericht.gemeente,
-        omschrijving=f"{bericht.afzender} {bericht.identificatie}: {bericht.get_status_display()} {bericht.retourcodes}",
+        omschrijving=f"{bericht.afzender} {bericht.identificatie}: {bericht.status} {bericht.retourcodes}",
     )
 
 

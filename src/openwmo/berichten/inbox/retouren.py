@@ -24,11 +24,11 @@ def verwerk_retour(bericht: Bericht, model) -> None:
     bericht.retourcodes = ",".join(codes)
     if heen is None:
         bericht.status = Status.AFGEKEURD
-        bericht.meldingen = "Er is geen verstuurd WMO%s met deze identificatie." % RETOUR_VAN[bericht.berichtcode]
+        bericht.meldingen = f"Er is geen verstuurd WMO{RETOUR_VAN[bericht.berichtcode]} met deze identificatie."
         return
     if heen.antwoord_id is not None:
         bericht.status = Status.AFGEKEURD
-        bericht.meldingen = "Op dit bericht is al een retour ontvangen (%s)." % heen.antwoord.identificatie
+        bericht.meldingen = f"Op dit bericht is al een retour ontvangen ({heen.antwoord.identificatie})."
         return
     bericht.status = Status.VERWERKT
     bericht.toewijzing = heen.toewijzing
