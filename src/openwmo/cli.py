@@ -3,13 +3,20 @@
 openwmo demo [--no-serve]       set up a demo (database, reference data, users) and serve it
 openwmo serve [--port 8000]     serve the web UI
 openwmo scenario --jaar … --model …  price a year's demand under another funding model
+openwmo berichten import PATH… | export DIR | outbox   iWmo inbox and outbox
 openwmo manage <command> …      any Django management command (migrate, shell, check --deploy, …)
 """
 
 import os
 import sys
 
-SUBCOMMANDS = {"demo": "demo", "serve": "runserver", "report": "report", "scenario": "scenario"}
+SUBCOMMANDS = {
+    "demo": "demo",
+    "serve": "runserver",
+    "report": "report",
+    "scenario": "scenario",
+    "berichten": "berichten",
+}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("bekostiging/", include("openwmo.bekostiging.urls")),
     path("toegang/", include("openwmo.toegang.urls")),
     path("sturing/", include("openwmo.monitoring.urls")),
+    path("berichten/", include("openwmo.berichten.urls")),
     path("beheer/", admin.site.urls),
     path("beveiliging/", include("openwmo.core.urls_beveiliging")),
 ]

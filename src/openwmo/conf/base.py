@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "openwmo.catalogus",
     "openwmo.inkoop",
     "openwmo.toegang",
+    "openwmo.berichten",
     "openwmo.monitoring",
     "openwmo.bekostiging",
     "openwmo.demo",

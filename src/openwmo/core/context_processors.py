@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .rollen import ROLLEN_MET_BEHEER, mag_inkoop_beheren, mag_persoonsgegevens_zien, mag_stuurinformatie_zien
+from .rollen import ROLLEN_MET_BEHEER, Rol, mag_inkoop_beheren, mag_persoonsgegevens_zien, mag_stuurinformatie_zien
 from .selectors_audit import mag_logboek_inzien
 
 
@@ -19,11 +19,14 @@ def navigatie(request):
         items.append((_("Aanbieders"), reverse("inkoop:aanbieder-lijst")))
         items.append((_("Aanbestedingen"), reverse("inkoop:aanbesteding-lijst")))
         items.append((_("Contracten"), reverse("inkoop:contract-lijst")))
-    if mag_stuurinformatie_zien(user):
-        items.append((_("Begroting"), reverse("bekostiging:begroting")))
-        items.append((_("Scenario's"), reverse("bekostiging:scenario-lijst")))
+    if mag_persoonsgegevens_zien(user) or user.is_superuser or user.rol == Rol.AANBIEDER:
+        items.append((_("Berichten"), reverse("berichten:lijst")))
+    if mag_persoonsgegevens_zien(user) or user.is_superuser:
+        items.append((_("Verzoeken"), reverse("berichten:verzoeken")))
     if mag_stuurinformatie_zien(user):
         items.append((_("Sturingsinformatie"), reverse("monitoring:index")))
+        items.append((_("Begroting"), reverse("bekostiging:begroting")))
+        items.append((_("Scenario's"), reverse("bekostiging:scenario-lijst")))
     if user.rol in ROLLEN_MET_BEHEER or user.is_superuser:
         items.append((_("Beheer"), reverse("admin:index")))
     if mag_logboek_inzien(user):

@@ -3,6 +3,7 @@ from .beschikking import Beschikking
 from .beschikt_product import BeschiktProduct
 from .evaluatie import DoelEvaluatie, Evaluatie, Vervolgstap
 from .intensiteit import Intensiteitswijziging
+from .levering import Levering
 from .melding import Melding
 from .onderzoek import Onderzoek, ZrmMeting, ZrmScore
 from .overgang import Overgangsregel
@@ -17,6 +18,7 @@ __all__ = [
     "DoelEvaluatie",
     "Evaluatie",
     "Intensiteitswijziging",
+    "Levering",
     "Melding",
     "Ondersteuningsplan",
     "Onderzoek",
