@@ -21,6 +21,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -145,8 +146,12 @@ def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Beri
     return uit
 
 
-def outbox_bijwerken(*, gemeenten=None, max_berichten: int | None = None) -> list[Bericht]:
-    """Create the missing 301s (idempotent). Returns the new messages."""
+def outbox_bijwerken(*, gemeenten=None, max_berichten: int | None = None, vanaf: date | None = None) -> list[Bericht]:
+    """Create the missing 301s (idempotent). Returns the new messages.
+
+    `vanaf` limits the run to allocations that start or end on or after that date (for a first run over
+    a migrated history, where the old allocations were never sent from Open Wmo).
+    """
     laatste: dict[int, str] = {}
     for toewijzing_id, tekst in (
         Bericht.objects.filter(richting=Richting.UIT, berichtcode="301", toewijzing__isnull=False)
@@ -157,6 +162,8 @@ def outbox_bijwerken(*, gemeenten=None, max_berichten: int | None = None) -> lis
     toewijzingen = Toewijzing.objects.order_by("aangemaakt_op", "pk")
     if gemeenten is not None:
         toewijzingen = toewijzingen.filter(gemeente__in=gemeenten)
+    if vanaf is not None:
+        toewijzingen = toewijzingen.filter(Q(ingangsdatum__gte=vanaf) | Q(einddatum__gte=vanaf))
     nieuw = []
     for t in toewijzingen.iterator(chunk_size=2000):
         if laatste.get(t.pk) == toestand(t) or not t.toewijzingsnummer.isdigit():

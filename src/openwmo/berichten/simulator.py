@@ -145,8 +145,12 @@ def retour_302(bericht_301: Bericht, dagtekening: date, *, identificatie=None) -
     return wmo302.build(wmo302.Bericht(header=header))
 
 
-def simuleer(seed: int = 2017, tot_datum: date | None = None, max_berichten: int = 500) -> Counter:
+def simuleer(
+    seed: int = 2017, tot_datum: date | None = None, max_berichten: int = 500, vanaf: date | None = None
+) -> Counter:
     """Play the providers up to `tot_datum` (default today), at most about `max_berichten` provider messages.
+
+    `vanaf` sends 301s only for allocations starting or ending from that date (see `outbox_bijwerken`).
 
     Returns counts: messages per type and received retourcodes ("305:9019", …).
     """
@@ -154,7 +158,7 @@ def simuleer(seed: int = 2017, tot_datum: date | None = None, max_berichten: int
     vandaag = timezone.localdate()
     tot_datum = min(tot_datum or vandaag, vandaag)
     telling: Counter = Counter()
-    outbox_bijwerken(max_berichten=max_berichten)
+    outbox_bijwerken(max_berichten=max_berichten, vanaf=vanaf)
 
     def stuur(xml: bytes, code: str) -> None:
         ontvangst = ontvang(xml, kanaal=Kanaal.SIMULATOR)

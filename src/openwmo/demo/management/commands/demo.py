@@ -1,9 +1,11 @@
 import time
+from datetime import date, timedelta
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from openwmo.berichten.simulator import simuleer
 from openwmo.core.models import Client
 from openwmo.core.rollen import Rol
 from openwmo.demo.gebruikers import DEMO_RESERVECODES, demo_gebruikers_aanmaken
@@ -77,6 +79,9 @@ class Command(BaseCommand):
                 balk.update()
 
             aantallen = plan_opslaan(scenario, gepland, voortgang)
+            # The providers answer the recent allocations: 301s out, 302/305/307/317 back (with a few mistakes).
+            berichten = simuleer(seed, vanaf=date.today() - timedelta(days=45), max_berichten=300)
+            voortgang("berichten", sum(berichten.values()))
         self.stdout.write(
             "Gegenereerd: {cliënten} cliënten, {beschikkingen} beschikkingen, {toewijzingen} toewijzingen, "
             "{evaluaties} evaluaties.".format(**aantallen)
