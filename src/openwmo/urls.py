@@ -14,5 +14,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("clienten/", include("openwmo.core.urls")),
+    path("api/v1/", include("openwmo.api.urls")),
+    path("importeren/", include("openwmo.importeren.urls")),
     path("beheer/", admin.site.urls),
 ]

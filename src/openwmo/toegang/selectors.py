@@ -9,7 +9,7 @@ from openwmo.core.rollen import Rol
 from openwmo.core.selectors import gemeenten_voor
 from openwmo.inkoop.selectors import aanbieder_van
 
-from .models import Toewijzing
+from .models import Beschikking, Toewijzing
 
 
 def toewijzingen_voor(user) -> QuerySet[Toewijzing]:
@@ -19,6 +19,13 @@ def toewijzingen_voor(user) -> QuerySet[Toewijzing]:
         aanbieder = aanbieder_van(user)
         return toewijzingen.filter(aanbieder=aanbieder) if aanbieder else toewijzingen.none()
     return toewijzingen.filter(gemeente__in=gemeenten_voor(user))
+
+
+def beschikkingen_voor(user) -> QuerySet[Beschikking]:
+    """Decisions the user may see: municipal staff of the decision's municipality; never a provider."""
+    if not user.is_authenticated or (user.rol == Rol.AANBIEDER and not user.is_superuser):
+        return Beschikking.objects.none()
+    return Beschikking.objects.select_related("client", "gemeente").filter(gemeente__in=gemeenten_voor(user))
 
 
 def toewijzingen_active_on(dag: date, queryset: QuerySet[Toewijzing] | None = None) -> QuerySet[Toewijzing]:

@@ -1,0 +1,17 @@
+"""The API's start page: a plain Dutch page for integrators that links to the schema. No CDN, no JavaScript."""
+
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from .urls_bronnen import BRONNEN
+
+
+class ApiStartView(TemplateView):
+    template_name = "api/start.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            schema_url=reverse("api:schema"),
+            bronnen=[(pad, omschrijving, f"{self.request.path}{pad}/") for pad, omschrijving in BRONNEN],
+            **kwargs,
+        )
