@@ -50,7 +50,7 @@ PY
 
 echo "=== Schemathesis against http://127.0.0.1:$PORT/api/v1 (max $MAX_EXAMPLES examples, $MAX_TIME s) ==="
 set +e
-"$SCHEMATHESIS" run openapi.yaml \
+"$SCHEMATHESIS" --config-file scripts/schemathesis.toml --no-color run openapi.yaml \
   --url "http://127.0.0.1:$PORT/api/v1" \
   -H "Authorization: Token $TOKEN" \
   --checks all \
@@ -58,8 +58,7 @@ set +e
   --max-time "$MAX_TIME" \
   --workers 1 \
   --seed 2017 \
-  --generation-database none \
-  --no-color
+  --generation-database none
 STATUS=$?
 set -e
 if [ "$STATUS" -ne 0 ]; then

@@ -18,3 +18,5 @@ urlpatterns = [
     path("importeren/", include("openwmo.importeren.urls")),
     path("beheer/", admin.site.urls),
 ]
+
+handler404 = "openwmo.api.views.niet_gevonden"

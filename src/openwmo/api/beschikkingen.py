@@ -4,14 +4,13 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from openwmo.core.models import Gemeente
 from openwmo.toegang.models import Beschikking
 from openwmo.toegang.selectors import beschikkingen_voor
 from openwmo.toegang.services import beschikking_create
 
 from .filters import PeriodeFilter
 from .permissions import AuditLeesMixin, GescoptMixin, IsGemeentemedewerker, SchrijvenMetPersoonsgegevens
-from .velden import ClientBsnField, ZichtbaarBsnField
+from .velden import ClientBsnField, GemeenteCodeField, ZichtbaarBsnField
 
 
 class BeschikkingSerializer(serializers.ModelSerializer):
@@ -36,13 +35,7 @@ class BeschikkingSerializer(serializers.ModelSerializer):
 
 class BeschikkingAanmakenSerializer(serializers.ModelSerializer):
     bsn = ClientBsnField(source="client")
-    gemeente = serializers.SlugRelatedField(
-        slug_field="cbs_code",
-        queryset=Gemeente.objects.all(),
-        required=False,
-        help_text="CBS-code; standaard de gemeente van de cliënt.",
-        error_messages={"does_not_exist": "Onbekende gemeente {value}."},
-    )
+    gemeente = GemeenteCodeField(required=False, help_text="CBS-code; standaard de gemeente van de cliënt.")
     beschikkingsnummer = serializers.RegexField(
         r"^[0-9A-Za-z-]{1,20}$",
         required=False,
@@ -83,7 +76,6 @@ class BeschikkingViewSet(
     serializer_class = BeschikkingSerializer
     permission_classes = [IsGemeentemedewerker, SchrijvenMetPersoonsgegevens]
     lookup_field = "beschikkingsnummer"
-    lookup_value_regex = r"[0-9A-Za-z-]{1,20}"
     selector = beschikkingen_voor
     filter_class = PeriodeFilter
     audit_object_type = "Beschikking"

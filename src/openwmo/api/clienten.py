@@ -13,7 +13,9 @@ from .permissions import AuditLeesMixin, GescoptMixin, MagPersoonsgegevensZien
 
 class ClientSerializer(serializers.ModelSerializer):
     gemeente = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True, help_text="CBS-code.")
-    wijk = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="Code van de wijk.")
+    wijk = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True, help_text="Code van de wijk."
+    )
 
     class Meta:
         model = Client
@@ -51,7 +53,6 @@ class ClientSerializer(serializers.ModelSerializer):
 )
 class ClientViewSet(AuditLeesMixin, GescoptMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ClientSerializer
-    lookup_value_regex = r"[0-9]{1,18}"
     permission_classes = [MagPersoonsgegevensZien]
     selector = clienten_voor
     filter_class = GemeenteFilter
@@ -62,8 +63,6 @@ class ClientViewSet(AuditLeesMixin, GescoptMixin, viewsets.ReadOnlyModelViewSet)
         return super().get_queryset().order_by("achternaam", "voorletters", "id")
 
     def retrieve(self, request, *args, **kwargs):
-        try:
-            pk = int(kwargs["pk"])
-        except ValueError:
-            pk = 0
+        tekst = kwargs["pk"]
+        pk = int(tekst) if tekst.isascii() and tekst.isdigit() and len(tekst) <= 18 else 0
         return Response(self.get_serializer(client_ophalen(request.user, pk)).data)

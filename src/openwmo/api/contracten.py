@@ -63,7 +63,6 @@ class TariefSerializer(serializers.ModelSerializer):
 )
 class ContractViewSet(GescoptMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ContractSerializer
-    lookup_value_regex = r"[0-9]{1,18}"
     selector = contracten_voor
     filter_class = PeriodeFilter
     gemeente_veld = "gemeenten"
@@ -82,7 +81,6 @@ class ContractViewSet(GescoptMixin, viewsets.ReadOnlyModelViewSet):
 )
 class TariefViewSet(GescoptMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = TariefSerializer
-    lookup_value_regex = r"[0-9]{1,18}"
     selector = tarieven_voor
     filter_class = PeriodeFilter
     gemeente_veld = "contract__gemeenten"

@@ -8,16 +8,25 @@ re-writes the overlap rule.
 from datetime import date
 
 from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from openwmo.core.periodes import actief_op_q
 
 EERSTE_DAG = date(1900, 1, 1)
 LAATSTE_DAG = date(2999, 12, 31)
+DATUM_PATROON = r"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"
 
 
 class Datum(serializers.DateField):
-    """A date between 1900 and 2999, so that nonsense dates are refused instead of misread."""
+    """An ISO date (JJJJ-MM-DD)."""
+
+    default_error_messages = {"invalid": "Geef een datum als JJJJ-MM-DD."}
+
+
+@extend_schema_field({"type": "string", "format": "date", "pattern": DATUM_PATROON})
+class RedelijkeDatum(Datum):
+    """A date between 1900 and 2999: for calculations (reports) where year 1 makes no sense."""
 
     def to_internal_value(self, value):
         dag = super().to_internal_value(value)
@@ -40,16 +49,11 @@ class PeriodeFilter(GemeenteFilter):
     ingangsdatum_tot = Datum(required=False, help_text="Alleen met een ingangsdatum tot en met deze datum.")
     actief_op = Datum(required=False, help_text="Alleen wat op deze datum loopt (ingangsdatum t/m einddatum).")
 
-    def validate(self, attrs):
-        vanaf, tot = attrs.get("ingangsdatum_vanaf"), attrs.get("ingangsdatum_tot")
-        if vanaf and tot and tot < vanaf:
-            raise serializers.ValidationError({"ingangsdatum_tot": "Deze datum ligt vóór ingangsdatum_vanaf."})
-        return attrs
-
 
 def filter_toepassen(request, queryset: QuerySet, filter_class, gemeente_veld: str = "gemeente") -> QuerySet:
     """Apply the validated query filters to `queryset` (400 on a wrong value)."""
-    filt = filter_class(data=request.query_params)
+    # A plain dict, so that an empty value (`?gemeente=`) is refused instead of read as "not given".
+    filt = filter_class(data=request.query_params.dict())
     filt.is_valid(raise_exception=True)
     waarden = filt.validated_data
     if "gemeente" in waarden:
@@ -61,4 +65,3 @@ def filter_toepassen(request, queryset: QuerySet, filter_class, gemeente_veld: s
     if "actief_op" in waarden:
         queryset = queryset.filter(actief_op_q(waarden["actief_op"]))
     return queryset
-

@@ -14,7 +14,9 @@ class WijkSerializer(serializers.ModelSerializer):
 
 
 class GemeenteSerializer(serializers.ModelSerializer):
-    regio = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="Code van de regio, bijv. H4.")
+    regio = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True, help_text="Code van de regio, bijv. H4."
+    )
     wijken = WijkSerializer(many=True, read_only=True)
 
     class Meta:
@@ -29,7 +31,6 @@ class GemeenteSerializer(serializers.ModelSerializer):
 class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = GemeenteSerializer
     lookup_field = "cbs_code"
-    lookup_value_regex = r"[0-9]{4}"
 
     def get_queryset(self):
         return gemeenten_voor(self.request.user).select_related("regio").prefetch_related("wijken").order_by("cbs_code")

@@ -47,6 +47,8 @@ class SchrijvenMetPersoonsgegevens(BasePermission):
     message = _("Uw rol mag dit niet vastleggen.")
 
     def has_permission(self, request, view):
+        if not request.user.is_authenticated:
+            return False
         return request.method in SAFE_METHODS or ziet_persoonsgegevens(request.user)
 
 

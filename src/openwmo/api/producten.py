@@ -21,5 +21,4 @@ class ProductSerializer(serializers.ModelSerializer):
 class ProductViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ProductSerializer
     lookup_field = "productcode"
-    lookup_value_regex = r"[0-9A-Za-z]{1,5}"
     queryset = Product.objects.select_related("voorzieningsoort").order_by("productcategorie", "productcode")

@@ -4,14 +4,14 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from openwmo.core.selectors import gemeenten_voor
 from openwmo.monitoring.tabellen import RAPPORTEN, Scope
 
-from .filters import Datum
+from .filters import RedelijkeDatum
 from .permissions import IsGemeentemedewerker
 
 
@@ -41,14 +41,9 @@ class RapportParameters(serializers.Serializer):
         help_text="CBS-code; zonder: alle gemeenten waarvoor u werkt.",
         error_messages={"invalid": "Geef de CBS-code van de gemeente met 4 cijfers, bijv. 0603."},
     )
-    peildatum = Datum(required=False, help_text="De peildatum (JJJJ-MM-DD); zonder: vandaag.")
-    van = Datum(required=False, help_text="Begin van de periode (voor tabellen over een periode).")
-    tot = Datum(required=False, help_text="Einde van de periode, tot en met.")
-
-    def validate(self, attrs):
-        if attrs.get("van") and attrs.get("tot") and attrs["tot"] < attrs["van"]:
-            raise serializers.ValidationError({"tot": "Deze datum ligt vóór van."})
-        return attrs
+    peildatum = RedelijkeDatum(required=False, help_text="De peildatum (JJJJ-MM-DD); zonder: vandaag.")
+    van = RedelijkeDatum(required=False, help_text="Begin van de periode (voor tabellen over een periode).")
+    tot = RedelijkeDatum(required=False, help_text="Einde van de periode, tot en met.")
 
 
 def _cel(waarde):
@@ -58,7 +53,6 @@ def _cel(waarde):
 class RapportViewSet(viewsets.ViewSet):
     permission_classes = [IsGemeentemedewerker]
     lookup_field = "naam"
-    lookup_value_regex = r"[a-z0-9-]{1,80}"
 
     @extend_schema(
         summary="Rapporten",
@@ -74,14 +68,17 @@ class RapportViewSet(viewsets.ViewSet):
             "Berekent de tabel uit de records voor de gekozen gemeente (of al uw gemeenten) en peildatum. "
             "Getallen blijven getallen; bedragen en percentages met decimalen komen als tekst (exact)."
         ),
-        parameters=[RapportParameters],
+        parameters=[
+            OpenApiParameter("naam", str, OpenApiParameter.PATH, description="De naam van het rapport."),
+            RapportParameters,
+        ],
         responses=RapportTabelSerializer,
     )
     def retrieve(self, request, naam=None):
         rapport = RAPPORTEN.get(naam)
         if rapport is None:
             raise Http404("Onbekend rapport.")
-        parameters = RapportParameters(data=request.query_params)
+        parameters = RapportParameters(data=request.query_params.dict())
         parameters.is_valid(raise_exception=True)
         waarden = parameters.validated_data
         gemeenten = gemeenten_voor(request.user).order_by("cbs_code")

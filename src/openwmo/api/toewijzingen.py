@@ -1,30 +1,30 @@
 """Toewijzingen: municipal staff see their municipalities', a provider only its own (toegang.selectors);
 created through `toegang.services.toewijzing_create` with the contract, tariff and overlap checks."""
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from openwmo.core.models import Gemeente
-from openwmo.inkoop.models import Aanbieder
 from openwmo.toegang.models import Toewijzing
 from openwmo.toegang.selectors import beschikkingen_voor, toewijzingen_voor
 from openwmo.toegang.services import toewijzing_create
 
 from .filters import PeriodeFilter
 from .permissions import AuditLeesMixin, GescoptMixin, SchrijvenMetPersoonsgegevens
-from .velden import ClientBsnField, ProductcodeField, ZichtbaarBsnField
+from .velden import AgbCodeField, ClientBsnField, GemeenteCodeField, ProductcodeField, ZichtbaarBsnField
 
 
 class ToewijzingSerializer(serializers.ModelSerializer):
-    beschikking = serializers.SlugRelatedField(slug_field="beschikkingsnummer", read_only=True)
+    beschikking = serializers.SlugRelatedField(slug_field="beschikkingsnummer", read_only=True, allow_null=True)
     client = serializers.PrimaryKeyRelatedField(read_only=True, help_text="Id van de cliënt.")
     bsn = ZichtbaarBsnField()
     gemeente = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True, help_text="CBS-code.")
     productcode = ProductcodeField(source="product", read_only=True)
     productcategorie = serializers.CharField(source="product.productcategorie", read_only=True)
     aanbieder = serializers.SlugRelatedField(slug_field="agb_code", read_only=True, help_text="AGB-code.")
-    vorige = serializers.SlugRelatedField(slug_field="toewijzingsnummer", read_only=True)
+    vorige = serializers.SlugRelatedField(
+        slug_field="toewijzingsnummer", read_only=True, allow_null=True, help_text="De toewijzing die deze vervangt."
+    )
 
     class Meta:
         model = Toewijzing
@@ -51,6 +51,7 @@ class ToewijzingSerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema_field({"type": "string", "pattern": "^[0-9A-Za-z-]{1,20}$"})
 class BeschikkingNummerField(serializers.SlugRelatedField):
     def __init__(self, **kwargs):
         super().__init__(slug_field="beschikkingsnummer", **kwargs)
@@ -61,25 +62,14 @@ class BeschikkingNummerField(serializers.SlugRelatedField):
 
 class ToewijzingAanmakenSerializer(serializers.ModelSerializer):
     bsn = ClientBsnField(source="client")
-    gemeente = serializers.SlugRelatedField(
-        slug_field="cbs_code",
-        queryset=Gemeente.objects.all(),
-        required=False,
-        help_text="CBS-code; standaard de gemeente van de cliënt.",
-        error_messages={"does_not_exist": "Onbekende gemeente {value}."},
-    )
+    gemeente = GemeenteCodeField(required=False, help_text="CBS-code; standaard de gemeente van de cliënt.")
     beschikking = BeschikkingNummerField(
         required=False,
         help_text="Beschikkingsnummer waarop de toewijzing berust (optioneel).",
         error_messages={"does_not_exist": "Geen beschikking {value} in uw gemeenten."},
     )
     productcode = ProductcodeField(source="product")
-    aanbieder = serializers.SlugRelatedField(
-        slug_field="agb_code",
-        queryset=Aanbieder.objects.all(),
-        help_text="AGB-code van de aanbieder (8 cijfers).",
-        error_messages={"does_not_exist": "Onbekende aanbieder met AGB-code {value}."},
-    )
+    aanbieder = AgbCodeField()
 
     class Meta:
         model = Toewijzing
@@ -132,7 +122,6 @@ class ToewijzingViewSet(
     serializer_class = ToewijzingSerializer
     permission_classes = [SchrijvenMetPersoonsgegevens]
     lookup_field = "toewijzingsnummer"
-    lookup_value_regex = r"[0-9A-Za-z-]{1,20}"
     selector = toewijzingen_voor
     filter_class = PeriodeFilter
     audit_object_type = "Toewijzing"
@@ -140,7 +129,12 @@ class ToewijzingViewSet(
     audit_activiteit_detail = "Toewijzing raadplegen (API)"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("beschikking", "vorige").order_by("-ingangsdatum", "toewijzingsnummer")
+        return (
+            super()
+            .get_queryset()
+            .select_related("beschikking", "vorige")
+            .order_by("-ingangsdatum", "toewijzingsnummer")
+        )
 
     def create(self, request, *args, **kwargs):
         invoer = ToewijzingAanmakenSerializer(data=request.data, context=self.get_serializer_context())

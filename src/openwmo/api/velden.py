@@ -4,11 +4,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from openwmo.catalogus.models import Product
+from openwmo.core.models import Gemeente
 from openwmo.core.selectors import clienten_voor
+from openwmo.inkoop.models import Aanbieder
 
 from .permissions import ziet_persoonsgegevens
 
 
+@extend_schema_field({"type": "string", "pattern": "^[0-9]{9}$", "example": "999990019"})
 class ClientBsnField(serializers.SlugRelatedField):
     """A client named by BSN, looked up only among the clients the user may see."""
 
@@ -70,3 +73,21 @@ class ZichtbaarBsnField(serializers.Field):
     def to_representation(self, client):
         return client.bsn if ziet_persoonsgegevens(self.context["request"].user) else None
 
+
+@extend_schema_field({"type": "string", "pattern": "^[0-9]{4}$", "example": "0603"})
+class GemeenteCodeField(serializers.SlugRelatedField):
+    """A municipality named by its CBS code."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("error_messages", {"does_not_exist": "Onbekende gemeente {value}."})
+        super().__init__(slug_field="cbs_code", queryset=Gemeente.objects.all(), **kwargs)
+
+
+@extend_schema_field({"type": "string", "pattern": "^[0-9]{8}$", "example": "98000001"})
+class AgbCodeField(serializers.SlugRelatedField):
+    """A provider named by its AGB code."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "AGB-code van de aanbieder (8 cijfers).")
+        kwargs.setdefault("error_messages", {"does_not_exist": "Onbekende aanbieder met AGB-code {value}."})
+        super().__init__(slug_field="agb_code", queryset=Aanbieder.objects.all(), **kwargs)
