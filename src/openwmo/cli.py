@@ -2,13 +2,21 @@
 
 openwmo demo [--no-serve]       set up a demo (database, reference data, users) and serve it
 openwmo serve [--port 8000]     serve the web UI
+openwmo import DIR [--dry-run]  import clienten/beschikkingen/toewijzingen/declaraties (docs/import.md)
+openwmo export DIR              export the same files
 openwmo manage <command> …      any Django management command (migrate, shell, check --deploy, …)
 """
 
 import os
 import sys
 
-SUBCOMMANDS = {"demo": "demo", "serve": "runserver", "report": "report"}
+SUBCOMMANDS = {
+    "demo": "demo",
+    "serve": "runserver",
+    "report": "report",
+    "import": "import_data",
+    "export": "export_data",
+}
 
 
 def main(argv: list[str] | None = None) -> None:
