@@ -13,5 +13,6 @@ def navigatie(request):
     if mag_persoonsgegevens_zien(user) or user.is_superuser:
         items.append((_("Cliënten"), reverse("core:client-lijst")))
     if user.rol in ROLLEN_MET_BEHEER or user.is_superuser:
+        items.append((_("Importeren"), reverse("importeren:import")))
         items.append((_("Beheer"), reverse("admin:index")))
     return {"navigatie": items}

@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "importeren"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.ImportView.as_view(), name="import"),
+    path("foutrapport.csv", views.FoutrapportView.as_view(), name="foutrapport"),
+]
