@@ -6,6 +6,7 @@ unchanged so an integrator sees the same message a user of the web UI sees.
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -22,6 +23,9 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, DjangoPermissionDenied) and exc.args:
         exc = exceptions.PermissionDenied(str(exc))
+    elif isinstance(exc, Http404):
+        # Always the same words: never "No Client matches", which is English and says what was looked for.
+        exc = exceptions.NotFound("Niet gevonden.")
     return drf_exception_handler(exc, context)
 
 
