@@ -99,7 +99,7 @@ def _fouten_uit(exc: Exception, naam: str) -> list[tuple[str, str]]:
                 for melding in meldingen
             ]
         return [("", melding) for melding in exc.messages]
-    return [("", str(exc))]
+    return [("gemeente", str(exc))]  # PermissionDenied: the user does not work for that municipality
 
 
 def importeer(
@@ -139,8 +139,8 @@ def importeer(
                         raise _Terugdraaien
             except _Terugdraaien:
                 uitkomst.meldingen.append(
-                    "Niets van dit bestand is opgeslagen omdat het fouten bevat (gebruik --partial om de goede "
-                    "rijen wel op te slaan)."
+                    "Niets van dit bestand is opgeslagen omdat het fouten bevat (kies 'Goede rijen opslaan', "
+                    "of --partial, om de goede rijen wel op te slaan)."
                 )
             else:
                 uitkomst.opgeslagen = not opties.dry_run and naam != "declaraties"
