@@ -13,6 +13,8 @@ from .permissions import AuditLeesMixin, GescoptMixin, MagPersoonsgegevensZien
 
 class ClientSerializer(serializers.ModelSerializer):
     gemeente = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True, help_text="CBS-code.")
+    # Declared, not derived from the model: the derived maximum differs per database and the spec must not.
+    huisnummer = serializers.IntegerField(read_only=True, allow_null=True, min_value=0)
     wijk = serializers.SlugRelatedField(
         slug_field="code", read_only=True, allow_null=True, help_text="Code van de wijk."
     )

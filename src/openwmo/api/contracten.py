@@ -25,6 +25,10 @@ class ContractSerializer(serializers.ModelSerializer):
         slug_field="cbs_code", many=True, read_only=True, help_text="CBS-codes van de gemeenten."
     )
     producten = ContractProductSerializer(many=True, read_only=True)
+    # Declared, not derived from the model: the derived maximum differs per database and the spec must not.
+    verlenging_jaren = serializers.IntegerField(read_only=True, min_value=0, help_text="Jaren per verlenging.")
+    verlengingen_maximaal = serializers.IntegerField(read_only=True, min_value=0, help_text="Aantal verlengingsopties.")
+    verlengingen_gebruikt = serializers.IntegerField(read_only=True, min_value=0, help_text="Gebruikte verlengingen.")
 
     class Meta:
         model = Contract
