@@ -124,6 +124,14 @@ class Grenzen:
     max_bytes: int = MAX_BYTES
     max_rijen: int = MAX_RIJEN
 
+    @classmethod
+    def uit_instellingen(cls, settings) -> "Grenzen":
+        """The limits from settings OPENWMO_IMPORT_MAX_BYTES / OPENWMO_IMPORT_MAX_ROWS."""
+        return cls(
+            max_bytes=getattr(settings, "OPENWMO_IMPORT_MAX_BYTES", MAX_BYTES),
+            max_rijen=getattr(settings, "OPENWMO_IMPORT_MAX_ROWS", MAX_RIJEN),
+        )
+
 
 def _schoon(waarde: str) -> str:
     """Trim, and undo the quote our own export puts before a cell that starts like a formula."""

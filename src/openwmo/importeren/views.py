@@ -7,6 +7,7 @@ with the same `service.importeer` call (its `voortgang` callback then feeds the 
 import csv
 import io
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.http import HttpResponse
 from django.views import View
@@ -15,7 +16,7 @@ from django.views.generic import FormView
 from openwmo.core.rollen import ROLLEN_MET_BEHEER
 from openwmo.core.selectors import gemeenten_voor
 
-from .bestanden import BestandFout, lees_upload
+from .bestanden import BestandFout, Grenzen, lees_upload
 from .export import veilig
 from .forms import ImportForm
 from .service import ImportOpties, importeer
@@ -42,7 +43,7 @@ class ImportView(AlleenBeheerderMixin, FormView):
     def form_valid(self, form):
         bestand = form.cleaned_data["bestand"]
         try:
-            bladen = lees_upload(bestand.name, bestand.read())
+            bladen = lees_upload(bestand.name, bestand.read(), Grenzen.uit_instellingen(settings))
         except BestandFout as fout:
             form.add_error("bestand", f"{fout.bestand}: {fout.melding}")
             return self.form_invalid(form)

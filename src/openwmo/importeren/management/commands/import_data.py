@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from openwmo.core.models import Gemeente
 
-from ...bestanden import BestandFout, lees_map, lees_upload
+from ...bestanden import BestandFout, Grenzen, lees_map, lees_upload
 from ...service import ImportOpties, importeer
 
 
@@ -35,7 +36,8 @@ class Command(BaseCommand):
         if gemeente and not Gemeente.objects.filter(cbs_code=gemeente).exists():
             raise CommandError(f"Onbekende gemeente {gemeente!r}; laad eerst de referentiegegevens (load_reference).")
         try:
-            bladen = lees_map(pad) if pad.is_dir() else lees_upload(pad.name, pad.read_bytes())
+            grenzen = Grenzen.uit_instellingen(settings)
+            bladen = lees_map(pad, grenzen) if pad.is_dir() else lees_upload(pad.name, pad.read_bytes(), grenzen)
         except (BestandFout, OSError) as fout:
             raise CommandError(f"Kan niet importeren: {fout}") from fout
         opties = ImportOpties(
