@@ -4,6 +4,8 @@ openwmo demo [--no-serve]       set up a demo (database, reference data, users) 
 openwmo serve [--port 8000]     serve the web UI
 openwmo scenario --jaar … --model …  price a year's demand under another funding model
 openwmo berichten import PATH… | export DIR | outbox   iWmo inbox and outbox
+openwmo import DIR [--dry-run]  import clienten/beschikkingen/toewijzingen/declaraties (docs/import.md)
+openwmo export DIR              export the same files
 openwmo manage <command> …      any Django management command (migrate, shell, check --deploy, …)
 """
 
@@ -16,6 +18,8 @@ SUBCOMMANDS = {
     "report": "report",
     "scenario": "scenario",
     "berichten": "berichten",
+    "import": "import_data",
+    "export": "export_data",
 }
 
 

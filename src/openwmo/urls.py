@@ -19,6 +19,10 @@ urlpatterns = [
     path("toegang/", include("openwmo.toegang.urls")),
     path("sturing/", include("openwmo.monitoring.urls")),
     path("berichten/", include("openwmo.berichten.urls")),
+    path("api/v1/", include("openwmo.api.urls")),
+    path("importeren/", include("openwmo.importeren.urls")),
     path("beheer/", admin.site.urls),
     path("beveiliging/", include("openwmo.core.urls_beveiliging")),
 ]
+
+handler404 = "openwmo.api.views.niet_gevonden"

@@ -57,6 +57,11 @@ INSTALLED_APPS = [
     "openwmo.monitoring",
     "openwmo.bekostiging",
     "openwmo.demo",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "openwmo.api",
+    "openwmo.importeren",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +152,43 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 OPENWMO_IWMO_XSD_DIR = config("OPENWMO_IWMO_XSD_DIR")
+
+# REST API (openwmo.api): token per user or system account, or the browser session; pages of 100 (max 1000).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "openwmo.api.paginering.Paginering",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "openwmo.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "openwmo.api.fouten.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Open Wmo API",
+    "DESCRIPTION": (
+        "De REST API van Open Wmo voor gemeentelijke integraties en aanbieders: cliënten, beschikkingen, "
+        "toewijzingen, aanbieders, contracten, tarieven, producten, gemeenten en rapporten. Authenticatie met "
+        "een token per gebruiker of systeemaccount (`Authorization: Token <token>`). Elke gebruiker ziet "
+        "hetzelfde als in de webapplicatie: alleen de eigen gemeenten, en een aanbieder alleen de eigen "
+        "toewijzingen. Zie docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVERS": [{"url": "/api/v1", "description": "Deze installatie"}],
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "DISABLE_ERRORS_AND_WARNINGS": False,
+}
+
+# Imports of existing data (openwmo.importeren): upper bounds against hostile or mistaken files.
+OPENWMO_IMPORT_MAX_BYTES = int(config("OPENWMO_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
+OPENWMO_IMPORT_MAX_ROWS = int(config("OPENWMO_IMPORT_MAX_ROWS", "500000"))
 
 LOGGING = {
     "version": 1,

@@ -28,6 +28,7 @@ def navigatie(request):
         items.append((_("Begroting"), reverse("bekostiging:begroting")))
         items.append((_("Scenario's"), reverse("bekostiging:scenario-lijst")))
     if user.rol in ROLLEN_MET_BEHEER or user.is_superuser:
+        items.append((_("Importeren"), reverse("importeren:import")))
         items.append((_("Beheer"), reverse("admin:index")))
     if mag_logboek_inzien(user):
         items.append((_("Logboek"), reverse("beveiliging:logboek")))

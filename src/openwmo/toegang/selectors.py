@@ -39,6 +39,13 @@ def toewijzingen_voor(user) -> QuerySet[Toewijzing]:
     return toewijzingen.filter(gemeente__in=gemeenten_voor(user))
 
 
+def beschikkingen_voor(user) -> QuerySet[Beschikking]:
+    """Decisions the user may see: municipal staff of the decision's municipality; never a provider."""
+    if not user.is_authenticated or (user.rol == Rol.AANBIEDER and not user.is_superuser):
+        return Beschikking.objects.none()
+    return Beschikking.objects.select_related("client", "gemeente").filter(gemeente__in=gemeenten_voor(user))
+
+
 def toewijzingen_active_on(dag: date, queryset: QuerySet[Toewijzing] | None = None) -> QuerySet[Toewijzing]:
     return (queryset if queryset is not None else Toewijzing.objects.all()).filter(actief_op_q(dag))
 

@@ -58,9 +58,13 @@ def _product_regel(beschikking: Beschikking, regel: dict) -> BeschiktProduct:
 
 
 @transaction.atomic
-def beschikking_create(*, user, producten=(), **velden) -> Beschikking:
+def beschikking_create(*, user, producten=(), migratie: bool = False, **velden) -> Beschikking:
     """Take the decision on an application: grant (with at least one product, and a goal in the client's
-    active plan) or refuse (with reasons). Refusals change nothing else."""
+    active plan) or refuse (with reasons). Refusals change nothing else.
+
+    `migratie` records a decision taken in the municipality's previous system (the import): its plan and
+    granted lines stayed there, so the goal and granted-line rules do not apply; all other rules do.
+    """
     beschikking = Beschikking(**velden)
     mag_werken_voor(user, beschikking.gemeente)
     aanvraag = beschikking.aanvraag
@@ -79,7 +83,7 @@ def beschikking_create(*, user, producten=(), **velden) -> Beschikking:
             raise ValidationError({"motivering": _("Geef de redenen van de afwijzing.")})
         if producten:
             raise ValidationError({"producten": _("Een afwijzing kent geen producten toe.")})
-    else:
+    elif not migratie:
         plan = actief_plan_van(beschikking.client)
         if plan is None or not plan.doelen.exists():
             raise ValidationError(

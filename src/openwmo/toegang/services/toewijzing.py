@@ -18,10 +18,19 @@ from ._gemeen import log as _log
 from ._gemeen import mag_werken_voor as _mag_werken_voor
 
 
-def _controleer_toewijzing(toewijzing: Toewijzing, vervangt: Toewijzing | None = None) -> None:
-    """The allocation rules: contract and tariff on the start date; no overlap for the same product."""
+def _controleer_toewijzing(
+    toewijzing: Toewijzing, vervangt: Toewijzing | None = None, zonder_contractcontrole: bool = False
+) -> None:
+    """The allocation rules: contract and tariff on the start date; no overlap for the same product.
+
+    `zonder_contractcontrole` skips only the contract/tariff rule, for importing allocations that started
+    before their contract was recorded in Open Wmo (`openwmo import --historisch`); never the others.
+    """
     toewijzing.full_clean(exclude=["toewijzingsnummer"])
-    if tarief_op(toewijzing.aanbieder, toewijzing.product, toewijzing.gemeente, toewijzing.ingangsdatum) is None:
+    if (
+        not zonder_contractcontrole
+        and tarief_op(toewijzing.aanbieder, toewijzing.product, toewijzing.gemeente, toewijzing.ingangsdatum) is None
+    ):
         raise ValidationError(
             {
                 "aanbieder": _(
@@ -107,12 +116,15 @@ def _controleer_overgangsregel(toewijzing: Toewijzing, user) -> None:
 
 
 @transaction.atomic
-def toewijzing_create(*, user, **velden) -> Toewijzing:
-    """Allocate a product to a provider. Refused without contract and tariff, or when it overlaps."""
+def toewijzing_create(*, user, zonder_contractcontrole: bool = False, **velden) -> Toewijzing:
+    """Allocate a product to a provider. Refused without contract and tariff, or when it overlaps.
+
+    `zonder_contractcontrole`: only for historic imports, see `_controleer_toewijzing`.
+    """
     toewijzing = Toewijzing(**velden)
     _mag_werken_voor(user, toewijzing.gemeente)
     _controleer_beschikking(toewijzing)
-    _controleer_toewijzing(toewijzing)
+    _controleer_toewijzing(toewijzing, zonder_contractcontrole=zonder_contractcontrole)
     _controleer_overgangsregel(toewijzing, user)
     if not toewijzing.toewijzingsnummer:
         toewijzing.toewijzingsnummer = str(Nummerreeks.volgende("toewijzing"))

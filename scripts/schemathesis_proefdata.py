@@ -1,0 +1,45 @@
+# A few records for the Schemathesis run (fed to `openwmo manage shell`): demo users, one provider with a
+# contract and tariff, a client with a decision and an allocation. Built through the services.
+from datetime import date
+from decimal import Decimal
+
+from openwmo.catalogus.models import Product
+from openwmo.core.models import Gemeente
+from openwmo.core.services import client_create
+from openwmo.demo.gebruikers import demo_gebruikers_aanmaken
+from openwmo.inkoop.models import Aanbieder
+from openwmo.inkoop.services import contract_create, tarief_create
+from openwmo.toegang.services import beschikking_create, toewijzing_create
+
+rijswijk = Gemeente.objects.get(cbs_code="0603")
+product = Product.objects.get(productcode="02A01")
+aanbieder = Aanbieder.objects.create(agb_code="98000001", naam="Zorggroep Haaglanden (proef)")
+demo_gebruikers_aanmaken()
+contract = contract_create(
+    user=None,
+    nummer="PROEF-1",
+    aanbieder=aanbieder,
+    ingangsdatum=date(2015, 1, 1),
+    gemeenten=[rijswijk],
+    producten=[(product, "inspanningsgericht")],
+)
+tarief_create(user=None, contract=contract, product=product, ingangsdatum=date(2015, 1, 1), bedrag=Decimal("58.40"))
+client = client_create(
+    user=None, bsn="999990019", achternaam="Proef", geboortedatum=date(1950, 5, 17), gemeente=rijswijk
+)
+beschikking = beschikking_create(
+    user=None, client=client, gemeente=rijswijk, besluitdatum=date(2016, 1, 10), ingangsdatum=date(2016, 2, 1)
+)
+toewijzing_create(
+    user=None,
+    beschikking=beschikking,
+    client=client,
+    gemeente=rijswijk,
+    product=product,
+    aanbieder=aanbieder,
+    ingangsdatum=date(2016, 2, 1),
+    einddatum=date(2016, 12, 31),
+    volume=Decimal("3"),
+    eenheid="04",
+    frequentie="2",
+)

@@ -1,0 +1,112 @@
+"""Who may use which endpoint, and the scoping every resource shares.
+
+The rules themselves live in `core.rollen` and the selectors; these classes only apply them, so the
+API shows exactly what the web UI shows: a user's own municipalities, a provider only its own data,
+and names and BSNs only to roles with personal data.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.response import Response
+
+from openwmo.core.audit import Actie, log_verwerking
+from openwmo.core.rollen import Rol, mag_persoonsgegevens_zien
+
+from .filters import filter_toepassen
+
+
+def ziet_persoonsgegevens(user) -> bool:
+    return mag_persoonsgegevens_zien(user) or bool(user.is_authenticated and user.is_superuser)
+
+
+def is_aanbieder(user) -> bool:
+    return bool(user.is_authenticated and user.rol == Rol.AANBIEDER and not user.is_superuser)
+
+
+class MagPersoonsgegevensZien(BasePermission):
+    """Only roles that may see names and BSNs (consulent, functioneel beheerder)."""
+
+    message = _("Uw rol mag geen persoonsgegevens van cliënten inzien.")
+
+    def has_permission(self, request, view):
+        return ziet_persoonsgegevens(request.user)
+
+
+class IsGemeentemedewerker(BasePermission):
+    """Municipal staff only: a provider's employee has no access to this resource."""
+
+    message = _("Deze gegevens zijn alleen voor medewerkers van de gemeente.")
+
+    def has_permission(self, request, view):
+        return bool(request.user.is_authenticated and not is_aanbieder(request.user))
+
+
+class SchrijvenMetPersoonsgegevens(BasePermission):
+    """Reading as the view allows; writing (which names a client by BSN) only for roles with personal data."""
+
+    message = _("Uw rol mag dit niet vastleggen.")
+
+    def has_permission(self, request, view):
+        if not request.user.is_authenticated:
+            return False
+        return request.method in SAFE_METHODS or ziet_persoonsgegevens(request.user)
+
+
+class GescoptMixin:
+    """A view set whose queryset comes from a scoped selector, narrowed by the shared query filters.
+
+    Subclasses set `selector` (a function of the user returning a scoped queryset) and `filter_class`.
+    """
+
+    selector = None
+    filter_class = None
+    gemeente_veld = "gemeente"
+
+    def get_queryset(self):
+        queryset = type(self).selector(self.request.user)
+        if self.action == "list" and self.filter_class is not None:
+            queryset = filter_toepassen(self.request, queryset, self.filter_class, self.gemeente_veld)
+        return queryset
+
+
+class AuditLeesMixin:
+    """Writes every read of personal data to the audit log: one entry per list page, one per record."""
+
+    audit_object_type = ""
+    audit_activiteit_lijst = ""
+    audit_activiteit_detail = ""
+
+    def audit_nodig(self) -> bool:
+        return ziet_persoonsgegevens(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        antwoord = super().list(request, *args, **kwargs)
+        if self.audit_nodig():
+            log_verwerking(
+                request.user,
+                Actie.LEZEN,
+                activiteit=self.audit_activiteit_lijst,
+                doel="Uitvoering Wmo 2015",
+                object_type=self.audit_object_type,
+                omschrijving=f"API {request.get_full_path()}"[:500],
+            )
+        return antwoord
+
+    def retrieve(self, request, *args, **kwargs):
+        obj = self.get_object()
+        if self.audit_nodig():
+            betrokkene = obj if self.audit_object_type == "Client" else getattr(obj, "client", None)
+            log_verwerking(
+                request.user,
+                Actie.LEZEN,
+                activiteit=self.audit_activiteit_detail,
+                doel="Uitvoering Wmo 2015",
+                object_type=self.audit_object_type,
+                object_id=obj.pk,
+                betrokkene=betrokkene,
+                omschrijving="API",
+            )
+        return self._antwoord(obj)
+
+    def _antwoord(self, obj):
+        return Response(self.get_serializer(obj).data)

@@ -1,0 +1,13 @@
+"""The resources listed on the API start page, in the order integrators usually need them."""
+
+BRONNEN = [
+    ("gemeenten", "Gemeenten waarvoor u werkt, met wijken"),
+    ("clienten", "Cliënten (alleen rollen met persoonsgegevens; elke raadpleging gelogd)"),
+    ("beschikkingen", "Beschikkingen (lezen en vastleggen)"),
+    ("toewijzingen", "Toewijzingen (lezen en vastleggen; aanbieders alleen de eigen)"),
+    ("aanbieders", "Aanbieders"),
+    ("contracten", "Contracten"),
+    ("tarieven", "Tarieven"),
+    ("producten", "Productcatalogus"),
+    ("rapporten", "Rapporttabellen uit de sturingsinformatie"),
+]

@@ -1,0 +1,93 @@
+"""Serializer fields shared by resources: the natural keys integrators use (BSN, CBS code, AGB code, productcode)."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from openwmo.catalogus.models import Product
+from openwmo.core.models import Gemeente
+from openwmo.core.selectors import clienten_voor
+from openwmo.inkoop.models import Aanbieder
+
+from .permissions import ziet_persoonsgegevens
+
+
+@extend_schema_field({"type": "string", "pattern": "^[0-9]{9}$", "example": "999990019"})
+class ClientBsnField(serializers.SlugRelatedField):
+    """A client named by BSN, looked up only among the clients the user may see."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "BSN van de cliënt (9 cijfers, elfproef).")
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "does_not_exist": "Geen cliënt met BSN {value} in uw gemeenten.",
+                "invalid": "Geef een BSN van 9 cijfers.",
+            },
+        )
+        super().__init__(slug_field="bsn", **kwargs)
+
+    def get_queryset(self):
+        return clienten_voor(self.context["request"].user)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not data.isdigit() or len(data) != 9:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+@extend_schema_field({"type": "string", "pattern": "^[0-9]{2}[0-9A-Z]{3}$", "example": "02A01"})
+class ProductcodeField(serializers.RelatedField):
+    """A product named by its iWmo productcode; the productcategorie is its first two characters."""
+
+    default_error_messages = {
+        "does_not_exist": "Onbekende productcode {value}.",
+        "invalid": "Geef een iWmo-productcode van 5 tekens, bijv. 02A01.",
+    }
+
+    def __init__(self, **kwargs):
+        if not kwargs.get("read_only"):
+            kwargs.setdefault("queryset", Product.objects.all())
+        kwargs.setdefault("help_text", "iWmo-productcode, bijv. 02A01.")
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or len(data) != 5:
+            self.fail("invalid")
+        product = self.get_queryset().filter(productcategorie=data[:2], productcode=data).first()
+        if product is None:
+            self.fail("does_not_exist", value=data)
+        return product
+
+    def to_representation(self, value):
+        return value.productcode
+
+
+@extend_schema_field({"type": "string", "nullable": True, "pattern": "^[0-9]{9}$"})
+class ZichtbaarBsnField(serializers.Field):
+    """The client's BSN, or null for roles that may not see personal data."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "BSN van de cliënt; leeg (null) voor rollen zonder persoonsgegevens.")
+        super().__init__(source="client", read_only=True, **kwargs)
+
+    def to_representation(self, client):
+        return client.bsn if ziet_persoonsgegevens(self.context["request"].user) else None
+
+
+@extend_schema_field({"type": "string", "pattern": "^[0-9]{4}$", "example": "0603"})
+class GemeenteCodeField(serializers.SlugRelatedField):
+    """A municipality named by its CBS code."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("error_messages", {"does_not_exist": "Onbekende gemeente {value}."})
+        super().__init__(slug_field="cbs_code", queryset=Gemeente.objects.all(), **kwargs)
+
+
+@extend_schema_field({"type": "string", "pattern": "^[0-9]{8}$", "example": "98000001"})
+class AgbCodeField(serializers.SlugRelatedField):
+    """A provider named by its AGB code."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "AGB-code van de aanbieder (8 cijfers).")
+        kwargs.setdefault("error_messages", {"does_not_exist": "Onbekende aanbieder met AGB-code {value}."})
+        super().__init__(slug_field="agb_code", queryset=Aanbieder.objects.all(), **kwargs)

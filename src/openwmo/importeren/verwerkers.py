@@ -1,0 +1,287 @@
+"""One function per file that applies a parsed row through the domain services.
+
+Each returns what it did ("aangemaakt", "bijgewerkt", "ongewijzigd", "gecontroleerd") or raises
+ValidationError / RijFouten with Dutch messages. Rules are never re-implemented here: the services
+decide (elfproef, overlap, contract and tariff, dates in order); this module only looks up the
+records a row names by their natural keys.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from openwmo.catalogus.models import Product, Voorzieningsoort
+from openwmo.core.audit import Actie, log_verwerking
+from openwmo.core.models import Client, Gemeente, Wijk
+from openwmo.core.periode import covered_by
+from openwmo.core.selectors import clienten_voor
+from openwmo.core.services import client_create, client_update
+from openwmo.inkoop.models import Aanbieder
+from openwmo.toegang.models import Beschikking, Toewijzing
+from openwmo.toegang.selectors import toewijzingen_voor
+from openwmo.toegang.services import beschikking_create, toewijzing_beeindigen, toewijzing_create
+
+from .rijen import BeschikkingRij, ClientRij, DeclaratieRij, RijFouten, ToewijzingRij
+
+DECLARATIES_NOG_NIET_OPGESLAGEN = (
+    "Let op: declaraties worden nog niet opgeslagen. De rijen zijn gecontroleerd (toewijzing, cliënt, "
+    "aanbieder, product en periode binnen de toewijzing), maar Open Wmo bewaart ze pas als de module "
+    "declaraties klaar is."
+)
+# Model field → column of the import file, so the service's messages name the column the user sees.
+_KOLOMMEN = {"client": "bsn", "product": "productcode", "budget": "bedrag", "__all__": ""}
+_CLIENT_VELDEN = (
+    "geboortedatum",
+    "geslacht",
+    "achternaam",
+    "voorvoegsel",
+    "voorletters",
+    "straat",
+    "postcode",
+    "huisnummer",
+    "huisnummer_toevoeging",
+    "woonplaats",
+)
+_VOORZIENINGSOORT_IMPORT = {"code": "IMP", "naam": "Geïmporteerd (nog indelen)", "soort": "maatwerk"}
+
+
+def kolom_voor(bestand: str, veld: str) -> str:
+    return _KOLOMMEN.get(veld, veld)
+
+
+@dataclass
+class Context:
+    """Options, the acting user and look-up caches for one import run."""
+
+    opties: object
+    user: object = None
+    _gemeenten: dict = field(default_factory=dict)
+    declaratienummers: set = field(default_factory=set)
+
+    def gemeente(self, cbs: str, client: Client | None = None) -> Gemeente:
+        gekozen = self.opties.gemeente
+        if cbs and gekozen and cbs != gekozen:
+            raise RijFouten([("gemeente", f"{cbs} is niet de gekozen gemeente {gekozen} (--gemeente).")])
+        cbs = cbs or gekozen or (client.gemeente.cbs_code if client else "")
+        if not cbs:
+            raise RijFouten([("gemeente", "is verplicht (of kies de gemeente met --gemeente).")])
+        if cbs not in self._gemeenten:
+            self._gemeenten[cbs] = Gemeente.objects.filter(cbs_code=cbs).first()
+        if self._gemeenten[cbs] is None:
+            raise RijFouten([("gemeente", f"onbekende CBS-gemeentecode {cbs}.")])
+        return self._gemeenten[cbs]
+
+    def client(self, bsn: str) -> Client:
+        clienten = Client.objects.all() if self.user is None else clienten_voor(self.user)
+        client = clienten.select_related("gemeente").filter(bsn=bsn).first()
+        if client is None:
+            raise RijFouten([("bsn", f"geen cliënt met BSN {bsn}; neem hem op in clienten.csv.")])
+        return client
+
+    def product(self, productcategorie: str, productcode: str, eenheid: str = "", frequentie: str = "") -> Product:
+        product = Product.objects.filter(productcategorie=productcategorie, productcode=productcode).first()
+        if product is not None:
+            return product
+        if not self.opties.producten_aanmaken:
+            raise RijFouten(
+                [
+                    (
+                        "productcode",
+                        f"onbekend product {productcategorie}/{productcode} (maak het aan met --producten-aanmaken).",
+                    )
+                ]
+            )
+        soort, _nieuw = Voorzieningsoort.objects.get_or_create(
+            code=_VOORZIENINGSOORT_IMPORT["code"], defaults=_VOORZIENINGSOORT_IMPORT
+        )
+        product = Product(
+            voorzieningsoort=soort,
+            productcategorie=productcategorie,
+            productcode=productcode,
+            naam=f"Product {productcode} (geïmporteerd)",
+            eenheid=eenheid,
+            frequentie=frequentie,
+        )
+        product.full_clean()
+        product.save()
+        _log_aangemaakt(self.user, product, "Product aanmaken bij import", "Catalogusbeheer")
+        return product
+
+    def aanbieder(self, agb: str) -> Aanbieder:
+        aanbieder = Aanbieder.objects.filter(agb_code=agb).first()
+        if aanbieder is not None:
+            return aanbieder
+        if not self.opties.aanbieders_aanmaken:
+            raise RijFouten(
+                [("aanbieder", f"onbekende aanbieder met AGB-code {agb} (maak hem aan met --aanbieders-aanmaken).")]
+            )
+        aanbieder = Aanbieder(agb_code=agb, naam=f"Aanbieder {agb} (geïmporteerd)")
+        aanbieder.full_clean()
+        aanbieder.save()
+        _log_aangemaakt(self.user, aanbieder, "Aanbieder aanmaken bij import", "Contractbeheer")
+        return aanbieder
+
+
+def _log_aangemaakt(user, obj, activiteit: str, doel: str) -> None:
+    log_verwerking(
+        user, Actie.AANMAKEN, activiteit=activiteit, doel=doel, object_type=type(obj).__name__, object_id=obj.pk
+    )
+
+
+def client_verwerken(context: Context, rij: ClientRij, kolommen: set[str]) -> str:
+    bestaand = Client.objects.select_related("gemeente", "wijk").filter(bsn=rij.bsn).first()
+    gemeente = context.gemeente(rij.gemeente, bestaand)
+    velden = {veld: getattr(rij, veld) for veld in _CLIENT_VELDEN if veld in kolommen or bestaand is None}
+    velden["gemeente"] = gemeente
+    if "wijk" in kolommen:
+        wijk = None
+        if rij.wijk:
+            wijk = Wijk.objects.filter(gemeente=gemeente, code=rij.wijk).first()
+            if wijk is None:
+                raise RijFouten([("wijk", f"gemeente {gemeente.cbs_code} heeft geen wijk met code {rij.wijk}.")])
+        velden["wijk"] = wijk
+    doel = "Import bestaande gegevens"
+    if bestaand is None:
+        client_create(user=context.user, doel=doel, bsn=rij.bsn, **velden)
+        return "aangemaakt"
+    if all(getattr(bestaand, veld) == waarde for veld, waarde in velden.items()):
+        return "ongewijzigd"
+    client_update(user=context.user, client=bestaand, doel=doel, **velden)
+    return "bijgewerkt"
+
+
+def beschikking_verwerken(context: Context, rij: BeschikkingRij, kolommen: set[str]) -> str:
+    client = context.client(rij.bsn)
+    gemeente = context.gemeente(rij.gemeente, client)
+    onbekend = [p for p in rij.producten if not Product.objects.filter(productcode=p).exists()]
+    if onbekend:
+        raise RijFouten([("producten", "onbekend product " + ", ".join(onbekend) + ".")])
+    velden = {
+        "client": client,
+        "gemeente": gemeente,
+        "besluitdatum": rij.besluitdatum,
+        "ingangsdatum": rij.ingangsdatum,
+        "einddatum": rij.einddatum,
+        "besluit": rij.besluit,
+    }
+    bestaand = Beschikking.objects.filter(beschikkingsnummer=rij.beschikkingsnummer).first()
+    if bestaand is None:
+        beschikking_create(user=context.user, beschikkingsnummer=rij.beschikkingsnummer, migratie=True, **velden)
+        return "aangemaakt"
+    anders = [veld for veld, waarde in velden.items() if getattr(bestaand, veld) != waarde]
+    if anders:
+        raise RijFouten(
+            [
+                (
+                    kolom_voor("beschikkingen", veld),
+                    f"beschikking {rij.beschikkingsnummer} bestaat al met een andere waarde.",
+                )
+                for veld in anders
+            ]
+        )
+    return "ongewijzigd"
+
+
+def toewijzing_verwerken(context: Context, rij: ToewijzingRij, kolommen: set[str]) -> str:
+    client = context.client(rij.bsn)
+    gemeente = context.gemeente(rij.gemeente, client)
+    beschikking = None
+    if rij.beschikkingsnummer:
+        beschikking = Beschikking.objects.filter(beschikkingsnummer=rij.beschikkingsnummer, client=client).first()
+        if beschikking is None:
+            raise RijFouten([("beschikkingsnummer", f"geen beschikking {rij.beschikkingsnummer} voor deze cliënt.")])
+    velden = {
+        "beschikking": beschikking,
+        "client": client,
+        "gemeente": gemeente,
+        "product": context.product(rij.productcategorie, rij.productcode, rij.eenheid, rij.frequentie),
+        "aanbieder": context.aanbieder(rij.aanbieder),
+        "ingangsdatum": rij.ingangsdatum,
+        "einddatum": rij.einddatum,
+        "volume": rij.volume,
+        "eenheid": rij.eenheid,
+        "frequentie": rij.frequentie,
+        "budget": rij.bedrag,
+        "uitvoeringsvariant": rij.uitvoeringsvariant,
+        "leveringsvorm": rij.leveringsvorm,
+        "reden_beeindiging": rij.reden_beeindiging,
+    }
+    bestaand = Toewijzing.objects.filter(toewijzingsnummer=rij.toewijzingsnummer).first()
+    if bestaand is None:
+        toewijzing_create(
+            user=context.user,
+            zonder_contractcontrole=context.opties.historisch,
+            toewijzingsnummer=rij.toewijzingsnummer,
+            **velden,
+        )
+        return "aangemaakt"
+    anders = [veld for veld, waarde in velden.items() if getattr(bestaand, veld) != waarde]
+    if not anders:
+        return "ongewijzigd"
+    if set(anders) <= {"einddatum", "reden_beeindiging"} and rij.einddatum is not None:
+        toewijzing_beeindigen(
+            user=context.user, toewijzing=bestaand, einddatum=rij.einddatum, reden_beeindiging=rij.reden_beeindiging
+        )
+        return "bijgewerkt"
+    raise RijFouten(
+        [
+            (
+                kolom_voor("toewijzingen", veld),
+                f"toewijzing {rij.toewijzingsnummer} bestaat al met een andere waarde; een import beëindigt alleen "
+                "(einddatum, reden_beeindiging). Wijzig een toewijzing in de webapplicatie.",
+            )
+            for veld in anders
+        ]
+    )
+
+
+def declaratie_verwerken(context: Context, rij: DeclaratieRij, kolommen: set[str]) -> str:
+    """Check a claim row against its allocation. SEAM: once `declaraties` has its models and services,
+    call its create service here (idempotent on declaratienummer) and return "aangemaakt"/"ongewijzigd"."""
+    fouten = []
+    if rij.declaratienummer in context.declaratienummers:
+        fouten.append(("declaratienummer", f"{rij.declaratienummer} komt dubbel voor in dit bestand."))
+    context.declaratienummers.add(rij.declaratienummer)
+    toewijzingen = Toewijzing.objects.all() if context.user is None else toewijzingen_voor(context.user)
+    toewijzing = (
+        toewijzingen.select_related("client", "aanbieder", "product", "gemeente")
+        .filter(toewijzingsnummer=rij.toewijzingsnummer)
+        .first()
+    )
+    if toewijzing is None:
+        raise RijFouten(fouten + [("toewijzingsnummer", f"onbekende toewijzing {rij.toewijzingsnummer}.")])
+    if toewijzing.client.bsn != rij.bsn:
+        fouten.append(("bsn", f"hoort niet bij toewijzing {rij.toewijzingsnummer}."))
+    if toewijzing.aanbieder.agb_code != rij.aanbieder:
+        fouten.append(("aanbieder", f"toewijzing {rij.toewijzingsnummer} is aan een andere aanbieder gegeven."))
+    if rij.productcode and toewijzing.product.productcode != rij.productcode:
+        fouten.append(
+            ("productcode", f"toewijzing {rij.toewijzingsnummer} is voor product {toewijzing.product.productcode}.")
+        )
+    if rij.gemeente and toewijzing.gemeente.cbs_code != rij.gemeente:
+        fouten.append(
+            ("gemeente", f"toewijzing {rij.toewijzingsnummer} is van gemeente {toewijzing.gemeente.cbs_code}.")
+        )
+    if not covered_by([(toewijzing.ingangsdatum, toewijzing.einddatum)], rij.begindatum, rij.einddatum):
+        tot = toewijzing.einddatum.strftime("%d-%m-%Y") if toewijzing.einddatum else "open einde"
+        fouten.append(
+            (
+                "begindatum",
+                f"de declaratieperiode {rij.begindatum:%d-%m-%Y} t/m {rij.einddatum:%d-%m-%Y} valt buiten de "
+                f"toewijzing ({toewijzing.ingangsdatum:%d-%m-%Y} t/m {tot}).",
+            )
+        )
+    if rij.volume is not None and rij.tarief is not None and rij.bedrag is not None:
+        verwacht = (rij.volume * rij.tarief).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if verwacht != rij.bedrag:
+            fouten.append(("bedrag", f"volume × tarief is {verwacht}, niet {rij.bedrag}."))
+    if fouten:
+        raise RijFouten(fouten)
+    return "gecontroleerd"
+
+
+VERWERKERS = {
+    "clienten": client_verwerken,
+    "beschikkingen": beschikking_verwerken,
+    "toewijzingen": toewijzing_verwerken,
+    "declaraties": declaratie_verwerken,
+}

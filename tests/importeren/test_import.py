@@ -1,0 +1,189 @@
+"""Importing existing data: the example set, each kind of error, all-or-nothing per file, idempotence, round trip."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from openwmo.core.models import Client
+from openwmo.importeren.bestanden import lees_map, lees_upload
+from openwmo.importeren.export import als_csv, als_xlsx, exporteer, rijen_voor_export
+from openwmo.importeren.service import ImportOpties, importeer
+from openwmo.inkoop.models import Aanbieder
+from openwmo.toegang.models import Beschikking, Toewijzing
+
+from .conftest import VOORBEELD, vervang, voeg_toe
+
+pytestmark = pytest.mark.django_db
+MIGRATIE = ImportOpties(historisch=True, aanbieders_aanmaken=True)
+
+
+def _fouten(resultaat, bestand):
+    return [(f.rij, f.kolom, f.melding) for f in resultaat.fouten if f.bestand == bestand]
+
+
+def test_the_example_file_set_imports_cleanly(referentie):
+    resultaat = importeer(lees_map(VOORBEELD), MIGRATIE)
+    assert resultaat.geslaagd, resultaat.samenvatting()
+    assert (Client.objects.count(), Beschikking.objects.count(), Toewijzing.objects.count()) == (4, 3, 4)
+    zoetermeer = Client.objects.get(bsn="999990032")
+    assert zoetermeer.wijk.code == "03" and zoetermeer.gemeente.cbs_code == "0637"
+    beeindigd = Toewijzing.objects.get(toewijzingsnummer="T-2016-0003")
+    assert beeindigd.reden_beeindiging == "19" and beeindigd.beschikking.beschikkingsnummer == "B-2016-002"
+    assert "declaraties worden nog niet opgeslagen" in resultaat.samenvatting()
+
+
+def test_rerunning_the_same_import_changes_nothing(referentie):
+    importeer(lees_map(VOORBEELD), MIGRATIE)
+    tweede = importeer(lees_map(VOORBEELD), MIGRATIE)
+    assert tweede.geslaagd
+    assert [(b.naam, b.aangemaakt, b.bijgewerkt) for b in tweede.bestanden if b.naam != "declaraties"] == [
+        ("clienten", 0, 0),
+        ("beschikkingen", 0, 0),
+        ("toewijzingen", 0, 0),
+    ]
+    assert Toewijzing.objects.count() == 4 and Aanbieder.objects.count() == 3
+
+
+def test_a_dry_run_writes_nothing_and_reports_what_would_happen(referentie):
+    resultaat = importeer(lees_map(VOORBEELD), ImportOpties(dry_run=True, historisch=True, aanbieders_aanmaken=True))
+    assert resultaat.geslaagd and resultaat.bestanden[2].aangemaakt == 4
+    assert "Proefimport: er is niets opgeslagen." in resultaat.samenvatting()
+    assert not Client.objects.exists() and not Aanbieder.objects.exists()
+
+
+def test_a_bad_bsn_is_reported_per_row_and_nothing_of_the_file_is_written(referentie, voorbeeld):
+    vervang(voorbeeld / "clienten.csv", "999990020;", "999990021;")
+    resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
+    assert _fouten(resultaat, "clienten.csv") == [(4, "bsn", "Dit BSN is ongeldig: het voldoet niet aan de elfproef.")]
+    assert not Client.objects.exists()
+    assert "NIET opgeslagen" in resultaat.samenvatting()
+
+
+def test_partial_writes_the_good_rows(referentie, voorbeeld):
+    vervang(voorbeeld / "clienten.csv", "999990020;", "999990021;")
+    resultaat = importeer(lees_map(voorbeeld), ImportOpties(partial=True, historisch=True, aanbieders_aanmaken=True))
+    assert Client.objects.count() == 3
+    assert resultaat.bestanden[0].opgeslagen and len(resultaat.fouten) == 1
+
+
+def test_an_unknown_product_is_refused_unless_products_may_be_created(referentie, voorbeeld):
+    vervang(voorbeeld / "toewijzingen.csv", ";02;02A01;98000011;", ";02;02X99;98000011;")
+    (voorbeeld / "declaraties.csv").unlink()
+    resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
+    assert _fouten(resultaat, "toewijzingen.csv") == [
+        (2, "productcode", "onbekend product 02/02X99 (maak het aan met --producten-aanmaken).")
+    ]
+    assert not Toewijzing.objects.exists() and Client.objects.count() == 4  # other files are written
+    opnieuw = importeer(
+        lees_map(voorbeeld), ImportOpties(historisch=True, aanbieders_aanmaken=True, producten_aanmaken=True)
+    )
+    assert opnieuw.geslaagd, opnieuw.samenvatting()
+    assert Toewijzing.objects.get(toewijzingsnummer="T-2016-0001").product.naam == "Product 02X99 (geïmporteerd)"
+
+
+def test_an_unknown_provider_is_refused_by_default(referentie):
+    resultaat = importeer(lees_map(VOORBEELD), ImportOpties(historisch=True))
+    assert (2, "aanbieder", "onbekende aanbieder met AGB-code 98000011 (maak hem aan met --aanbieders-aanmaken).") in (
+        _fouten(resultaat, "toewijzingen.csv")
+    )
+
+
+def test_overlapping_allocations_are_refused(referentie, voorbeeld):
+    voeg_toe(
+        voorbeeld / "toewijzingen.csv",
+        "T-2016-0009;;999990007;0603;02;02A01;98000012;2016-06-01;2016-08-31;2;04;2;;inspanningsgericht;zin;",
+    )
+    resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
+    [(rij, kolom, melding)] = _fouten(resultaat, "toewijzingen.csv")
+    assert (rij, kolom) == (6, "ingangsdatum")
+    assert "al toewijzing T-2016-0001" in melding and "mogen niet overlappen" in melding
+    assert not Toewijzing.objects.exists()
+
+
+def test_historisch_skips_only_the_contract_check(referentie):
+    zonder = importeer(lees_map(VOORBEELD), ImportOpties(aanbieders_aanmaken=True))
+    assert any("geen contract met een tarief" in f.melding for f in zonder.fouten)
+    assert not Toewijzing.objects.exists()
+
+
+def test_a_claim_outside_its_allocation_is_reported(referentie, voorbeeld):
+    vervang(voorbeeld / "declaraties.csv", "2016-02-01;2016-02-28;12", "2016-12-01;2017-01-31;12")
+    resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
+    assert _fouten(resultaat, "declaraties.csv") == [
+        (
+            2,
+            "begindatum",
+            "de declaratieperiode 01-12-2016 t/m 31-01-2017 valt buiten de toewijzing (01-02-2016 t/m 31-12-2016).",
+        )
+    ]
+
+
+def test_errors_in_a_row_name_every_column(referentie, voorbeeld):
+    voeg_toe(voorbeeld / "clienten.csv", "12345;31-02-1950;2;;;;;;;;;0603;")
+    resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
+    assert _fouten(resultaat, "clienten.csv") == [
+        (6, "geboortedatum", "'31-02-1950' is geen datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ."),
+        (6, "achternaam", "is verplicht."),
+    ]
+
+
+def test_gemeente_option_refuses_rows_of_another_municipality(referentie):
+    resultaat = importeer(lees_map(VOORBEELD), ImportOpties(gemeente="0603", historisch=True, aanbieders_aanmaken=True))
+    assert (5, "gemeente", "0637 is niet de gekozen gemeente 0603 (--gemeente).") in _fouten(resultaat, "clienten.csv")
+
+
+def test_import_then_export_gives_the_same_rows(referentie, tmp_path):
+    importeer(lees_map(VOORBEELD), MIGRATIE)
+    exporteer(tmp_path / "uit")
+    for naam in ("clienten", "beschikkingen", "toewijzingen"):
+        origineel = (VOORBEELD / f"{naam}.csv").read_text(encoding="utf-8").splitlines()
+        export = (tmp_path / "uit" / f"{naam}.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert export == origineel, naam
+
+
+def test_xlsx_round_trip_imports_the_same(referentie):
+    importeer(lees_map(VOORBEELD), MIGRATIE)
+    rijen = rijen_voor_export()
+    werkboek = als_xlsx(rijen)
+    Toewijzing.objects.all().delete()
+    resultaat = importeer(lees_upload("export.xlsx", werkboek), MIGRATIE)
+    assert resultaat.geslaagd, resultaat.samenvatting()
+    assert [b.aangemaakt for b in resultaat.bestanden[:3]] == [0, 0, 4]
+    assert rijen_voor_export() == rijen
+
+
+def test_export_defuses_formulas_and_import_restores_them(referentie, voorbeeld):
+    vervang(voorbeeld / "clienten.csv", ";Bakker;", ';=HYPERLINK("http://x";"klik");')
+    vervang(voorbeeld / "clienten.csv", ';=HYPERLINK("http://x";"klik");', ';"=HYPERLINK(""http://x"";""klik"")";')
+    assert importeer(lees_map(voorbeeld), MIGRATIE).geslaagd
+    rijen = rijen_voor_export()["clienten"]
+    assert als_csv("clienten", rijen).decode("utf-8-sig").count("'=HYPERLINK") == 1
+    data = io.BytesIO(als_xlsx(rijen_voor_export()))
+    with zipfile.ZipFile(data) as archief:
+        assert b"<f>" not in archief.read("xl/worksheets/sheet1.xml")
+    assert Client.objects.get(bsn="999990007").achternaam.startswith("=HYPERLINK")
+    tweede = importeer(lees_upload("export.xlsx", data.getvalue()), MIGRATIE)
+    assert tweede.bestanden[0].ongewijzigd == 4
+
+
+def test_import_command_prints_the_summary_and_fails_on_errors(referentie, voorbeeld, capsys):
+    call_command("import_data", str(VOORBEELD), "--dry-run", "--historisch", "--aanbieders-aanmaken")
+    assert "toewijzingen.csv: 4 rijen; 4 nieuw" in capsys.readouterr().out
+    vervang(voorbeeld / "clienten.csv", "999990020;", "999990021;")
+    with pytest.raises(CommandError, match="fouten"):
+        call_command("import_data", str(voorbeeld), "--historisch", "--aanbieders-aanmaken")
+    assert "FOUT clienten.csv rij 4, kolom bsn" in capsys.readouterr().out
+
+
+def test_export_command_writes_the_four_files(referentie, tmp_path, capsys):
+    call_command("import_data", str(VOORBEELD), "--historisch", "--aanbieders-aanmaken")
+    call_command("export_data", str(tmp_path / "uit"), "--gemeente", "0637")
+    assert "clienten: 1 rijen" in capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "uit").iterdir()) == [
+        "beschikkingen.csv",
+        "clienten.csv",
+        "declaraties.csv",
+        "toewijzingen.csv",
+    ]
