@@ -7,10 +7,20 @@ from itertools import count
 import factory
 from factory.django import DjangoModelFactory
 
+from openwmo.bekostiging.models import Begroting, Scenario
 from openwmo.catalogus.models import Product, Resultaatgebied, Voorzieningsoort
 from openwmo.core.models import Client, Gemeente, Inwonertal, Regio, User, Wijk
 from openwmo.core.validators import elfproef
-from openwmo.inkoop.models import Aanbieder, AanbiederGebruiker, Contract, ContractProduct, Subsidie, Tarief
+from openwmo.inkoop.models import (
+    Aanbesteding,
+    Aanbieder,
+    AanbiederGebruiker,
+    Contract,
+    ContractProduct,
+    Perceel,
+    Subsidie,
+    Tarief,
+)
 from openwmo.toegang.codelijsten import ZRM_DOMEINEN
 from openwmo.toegang.models import Aanvraag, Beschikking, Doel, Melding, Ondersteuningsplan, Toewijzing
 
@@ -122,6 +132,29 @@ class AanbiederGebruikerFactory(DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory, rol="aanbieder")
     aanbieder = factory.SubFactory(AanbiederFactory)
+
+
+class AanbestedingFactory(DjangoModelFactory):
+    class Meta:
+        model = Aanbesteding
+
+    naam = factory.Sequence(lambda n: f"Aanbesteding {n}")
+    procedure = Aanbesteding.Procedure.BESTUURLIJK
+
+
+class PerceelFactory(DjangoModelFactory):
+    class Meta:
+        model = Perceel
+        skip_postgeneration_save = True
+
+    aanbesteding = factory.SubFactory(AanbestedingFactory)
+    naam = factory.Sequence(lambda n: f"Perceel {n}")
+    soort = Perceel.Soort.REGIONAAL
+
+    @factory.post_generation
+    def gemeenten(self, create, extracted, **kwargs):
+        if create:
+            self.gemeenten.set(extracted or Gemeente.objects.all())
 
 
 class ContractFactory(DjangoModelFactory):
@@ -260,3 +293,31 @@ class SubsidieFactory(DjangoModelFactory):
     gemeente = factory.SubFactory(GemeenteFactory)
     jaar = 2017
     bedrag = Decimal("100000.00")
+
+
+class BegrotingFactory(DjangoModelFactory):
+    class Meta:
+        model = Begroting
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    voorzieningsoort = factory.SubFactory(VoorzieningsoortFactory)
+    jaar = 2026
+    uitgaven = Decimal("100000.00")
+
+
+class ScenarioFactory(DjangoModelFactory):
+    """A saved scenario without outcome rows (the service computes those; see bekostiging.services)."""
+
+    class Meta:
+        model = Scenario
+        skip_postgeneration_save = True
+
+    naam = factory.Sequence(lambda n: f"Scenario {n}")
+    jaar = 2025
+    model = Scenario.Model.TARIEF_INDEX
+    parameters = factory.LazyFunction(lambda: {"percentage": "3"})
+
+    @factory.post_generation
+    def gemeenten(self, create, extracted, **kwargs):
+        if create:
+            self.gemeenten.set(extracted or [GemeenteFactory()])

@@ -1,13 +1,17 @@
 """Helpers for the isolation matrix (tests/test_isolatie.py): the foreign world, the actors, the route walk, and
 what counts as "not reached".
 
-The world: objects of Rijswijk (a client with a recognisable BSN and surname, a household, a decision, an
-allocation to provider A, an audit entry, a Rijswijk staff member, a provider-A employee). The actors: one user per
-role in Delft, plus an employee of provider B who works in Rijswijk (same municipality, other provider).
+The world: objects of Rijswijk — a client with a recognisable BSN and surname, a household, the whole toegang flow
+(melding, onderzoek, plan with a goal, aanvraag, beschikking with a granted line, an allocation to provider A,
+an evaluation), an audit entry, a Rijswijk staff member, a provider-A employee, regional procurement data
+(tender, lot, contract with a tariff) and Rijswijk's steering figures (a budget, a scenario). The actors: one
+user per role in Delft, plus an employee of provider B who works in Rijswijk (same municipality, other provider).
 """
 
+import datetime
 from base64 import b32encode
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -16,8 +20,25 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from openwmo.core.audit import Actie, log_verwerking
 from openwmo.core.models import Huishouden
 from openwmo.core.rollen import Rol, rolgroep_beheerder_bijwerken
+from openwmo.core.templatetags.bedragen import euro
+from openwmo.toegang import services as toegang
+from openwmo.toegang.models import Beschikking, Uitvoeringsvariant
 
-from .factories import AanbiederFactory, AanbiederGebruikerFactory, ClientFactory, ToewijzingFactory, UserFactory
+from .factories import (
+    AanbiederFactory,
+    AanbiederGebruikerFactory,
+    BegrotingFactory,
+    ClientFactory,
+    ContractFactory,
+    ContractProductFactory,
+    PerceelFactory,
+    ProductFactory,
+    ResultaatgebiedFactory,
+    ScenarioFactory,
+    TariefFactory,
+    UserFactory,
+    zrm_scores,
+)
 
 ALLE_ROLLEN = frozenset(Rol.values)
 
@@ -28,35 +49,149 @@ class Wereld:
 
     client: object
     huishouden: object
+    melding: object
+    onderzoek: object
+    plan: object
+    doel: object
+    aanvraag: object
     beschikking: object
+    beschikt_product: object
     toewijzing: object
+    evaluatie: object
+    overgangsregel: object
     verwerking: object
     medewerker: object
     aanbieder: object
     aanbieder_medewerker: object
+    aanbesteding: object
+    contract: object
+    begroting: object
+    scenario: object
     totp: object
     actoren: dict = field(default_factory=dict)
 
     def geheimen(self) -> list[str]:
-        """Strings that must never appear in a response to a foreign actor."""
+        """Strings that must never appear in a response to a foreign actor.
+
+        Personal data (the client, the case file's free texts, staff, a two-factor secret) and Rijswijk's own
+        steering figures (budget, scenario), which docs/inkoop.md keeps per municipality. Regional procurement
+        data (providers, contracts, tariffs) is shared and therefore not listed.
+        """
         return [
             self.client.bsn,
             self.client.achternaam,
             self.huishouden.omschrijving,
+            self.melding.vraag,
+            self.onderzoek.verslag,
+            self.doel.omschrijving,
+            self.aanvraag.omschrijving,
+            self.beschikking.motivering,
+            self.evaluatie.toelichting,
             self.medewerker.last_name,
             self.medewerker.username,
             b32encode(self.totp.bin_key).decode(),
+            euro(self.begroting.uitgaven),
+            self.scenario.naam,
         ]
 
 
 def wereld_bouwen(rijswijk, delft) -> Wereld:
+    """Rijswijk's world. The toegang flow goes through the services, as a Rijswijk consulent would build it."""
+    vandaag = datetime.date.today()
     huishouden = Huishouden.objects.create(gemeente=rijswijk, omschrijving="Huishouden Geheimzinnig")
     client = ClientFactory(gemeente=rijswijk, achternaam="Vertrouwelijk", huishouden=huishouden)
-    aanbieder_a = AanbiederFactory(naam="Aanbieder A")
-    toewijzing = ToewijzingFactory(client=client, beschikking__client=client, gemeente=rijswijk, aanbieder=aanbieder_a)
     medewerker = UserFactory(
         username="rijswijk-medewerker", last_name="Rijswijksemedewerker", rol=Rol.CONSULENT, gemeenten=[rijswijk]
     )
+    aanbieder_a = AanbiederFactory(naam="Aanbieder A")
+    product = ProductFactory()
+    perceel = PerceelFactory(naam="Begeleiding Rijswijk", gemeenten=[rijswijk])
+    contract = ContractFactory(
+        aanbieder=aanbieder_a, perceel=perceel, gemeenten=[rijswijk], einddatum=vandaag.replace(year=vandaag.year + 4)
+    )
+    ContractProductFactory(contract=contract, product=product)
+    TariefFactory(contract=contract, product=product)
+
+    # The toegang flow, from melding to evaluation. Dates lie in the past so that the worklist shows signals.
+    begin = vandaag - datetime.timedelta(days=120)
+    melding = toegang.melding_create(
+        user=medewerker, client=client, meldingsdatum=begin, kanaal="telefoon", vraag="Hulpvraag Geheimzinnig"
+    )
+    onderzoek = toegang.onderzoek_create(
+        user=medewerker,
+        melding=melding,
+        datum=begin + datetime.timedelta(days=7),
+        deelnemers="cliënt en consulent",
+        verslag="Keukentafelverslag Geheimzinnig",
+        zrm_scores=zrm_scores(2),
+    )
+    plan = toegang.plan_create(
+        user=medewerker, client=client, ingangsdatum=begin + datetime.timedelta(days=14), evaluatiedatum=vandaag
+    )
+    doel = toegang.doel_create(
+        user=medewerker, plan=plan, resultaatgebied=ResultaatgebiedFactory(), omschrijving="Doel Geheimzinnig"
+    )
+    aanvraag = toegang.aanvraag_create(
+        user=medewerker,
+        client=client,
+        aanvraagdatum=begin + datetime.timedelta(days=14),
+        omschrijving="Aanvraag Geheimzinnig",
+        melding=melding,
+    )
+    ingang = begin + datetime.timedelta(days=21)
+    beschikking = toegang.beschikking_create(
+        user=medewerker,
+        client=client,
+        gemeente=rijswijk,
+        aanvraag=aanvraag,
+        besluit=Beschikking.Besluit.TOEGEKEND,
+        besluitdatum=ingang,
+        ingangsdatum=ingang,
+        einddatum=ingang.replace(year=ingang.year + 1),
+        motivering="Motivering Geheimzinnig",
+        producten=[
+            {
+                "product": product,
+                "uitvoeringsvariant": Uitvoeringsvariant.INSPANNINGSGERICHT,
+                "volume": Decimal("3"),
+                "eenheid": "04",
+                "frequentie": "2",
+            }
+        ],
+    )
+    beschikt_product = beschikking.producten.get()
+    toewijzing = toegang.toewijzing_create(
+        user=medewerker,
+        beschikking=beschikking,
+        beschikt_product=beschikt_product,
+        client=client,
+        gemeente=rijswijk,
+        product=product,
+        uitvoeringsvariant=Uitvoeringsvariant.INSPANNINGSGERICHT,
+        aanbieder=aanbieder_a,
+        ingangsdatum=beschikt_product.ingangsdatum,
+        einddatum=beschikt_product.einddatum,
+        volume=Decimal("3"),
+        eenheid="04",
+        frequentie="2",
+    )
+    evaluatie = toegang.evaluatie_create(
+        user=medewerker,
+        plan=plan,
+        datum=vandaag - datetime.timedelta(days=10),
+        uitkomsten={doel: "deels"},
+        zrm_scores=zrm_scores(3),
+        tevredenheid=4,
+        vervolgstap="voortzetten",
+        vervolgstap_datum=vandaag,
+        toewijzing=toewijzing,
+        toelichting="Evaluatie Geheimzinnig",
+        volgende_evaluatiedatum=vandaag - datetime.timedelta(days=3),  # overdue: a signal on the worklist
+    )
+    overgangsregel = toegang.overgangsregel_create(
+        user=medewerker, gemeente=rijswijk, product=product, datum=begin, toelichting="Overgang Rijswijk"
+    )
+
     verwerking = log_verwerking(
         medewerker,
         Actie.LEZEN,
@@ -71,12 +206,24 @@ def wereld_bouwen(rijswijk, delft) -> Wereld:
     wereld = Wereld(
         client=client,
         huishouden=huishouden,
-        beschikking=toewijzing.beschikking,
+        melding=melding,
+        onderzoek=onderzoek,
+        plan=plan,
+        doel=doel,
+        aanvraag=aanvraag,
+        beschikking=beschikking,
+        beschikt_product=beschikt_product,
         toewijzing=toewijzing,
+        evaluatie=evaluatie,
+        overgangsregel=overgangsregel,
         verwerking=verwerking,
         medewerker=medewerker,
         aanbieder=aanbieder_a,
         aanbieder_medewerker=aanbieder_medewerker,
+        aanbesteding=perceel.aanbesteding,
+        contract=contract,
+        begroting=BegrotingFactory(gemeente=rijswijk, jaar=vandaag.year, uitgaven=Decimal("8765432.19")),
+        scenario=ScenarioFactory(naam="Scenario Geheimzinnig", jaar=vandaag.year, gemeenten=[rijswijk]),
         totp=totp,
     )
     wereld.actoren = actoren_maken(rijswijk, delft)
@@ -130,9 +277,9 @@ class Antwoord:
         return self.status in (403, 404, 405) or self.naar_inloggen
 
 
-def opvragen(client, url: str) -> Antwoord:
-    """GET the URL, following redirects; the body of streamed responses (CSV) is read too."""
-    response = client.get(url, follow=True)
+def opvragen(client, url: str, methode: str = "get") -> Antwoord:
+    """GET (or POST, without data) the URL, following redirects; the body of streamed responses (CSV) is read too."""
+    response = getattr(client, methode)(url, follow=True)
     inhoud = b"".join(response.streaming_content) if response.streaming else response.content
     return Antwoord(response.status_code, response.request["PATH_INFO"], inhoud.decode(errors="replace"))
 

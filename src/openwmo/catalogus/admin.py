@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from openwmo.core.admin_scoping import AlleenLezenAdmin
+from openwmo.core.admin_scoping import AlleenLezenAdmin, GedeeldAdmin
 
 from .models import Arrangement, Codewaarde, Product, Resultaatgebied, Trajecttype, Voorzieningsoort
 
@@ -13,29 +13,29 @@ class CodewaardeAdmin(AlleenLezenAdmin):
 
 
 @admin.register(Voorzieningsoort)
-class VoorzieningsoortAdmin(admin.ModelAdmin):
+class VoorzieningsoortAdmin(GedeeldAdmin):
     list_display = ["code", "naam", "soort"]
     list_filter = ["soort"]
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(GedeeldAdmin):
     list_display = ["productcode", "naam", "productcategorie", "voorzieningsoort", "eenheid", "frequentie", "zwaarte"]
     list_filter = ["productcategorie", "voorzieningsoort", "zwaarte"]
     search_fields = ["productcode", "naam"]
 
 
 @admin.register(Resultaatgebied)
-class ResultaatgebiedAdmin(admin.ModelAdmin):
+class ResultaatgebiedAdmin(GedeeldAdmin):
     list_display = ["code", "naam"]
 
 
 @admin.register(Arrangement)
-class ArrangementAdmin(admin.ModelAdmin):
+class ArrangementAdmin(GedeeldAdmin):
     list_display = ["code", "naam", "product"]
     filter_horizontal = ["resultaatgebieden"]
 
 
 @admin.register(Trajecttype)
-class TrajecttypeAdmin(admin.ModelAdmin):
+class TrajecttypeAdmin(GedeeldAdmin):
     list_display = ["code", "naam", "product", "uren_per_week", "duur_maanden"]

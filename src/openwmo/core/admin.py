@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .admin_scoping import AlleenLezenAdmin, GemeenteScopedAdmin
+from .admin_scoping import AlleenLezenAdmin, EigenHistorieMixin, GedeeldAdmin, GemeenteScopedAdmin
 from .audit import Actie, log_verwerking
 from .models import Client, Gemeente, Huishouden, Inwonertal, Regio, User, Verwerking, Wijk
 from .selectors import gemeenten_voor
@@ -10,7 +10,7 @@ from .services import client_create, client_update
 
 
 @admin.register(Regio)
-class RegioAdmin(admin.ModelAdmin):
+class RegioAdmin(GedeeldAdmin):
     list_display = ["code", "naam"]
 
 
@@ -20,7 +20,7 @@ class WijkInline(admin.TabularInline):
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(admin.ModelAdmin):
+class GemeenteAdmin(GedeeldAdmin):
     list_display = ["cbs_code", "naam", "regio"]
     list_filter = ["regio"]
     search_fields = ["naam", "cbs_code"]
@@ -28,7 +28,7 @@ class GemeenteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Inwonertal)
-class InwonertalAdmin(admin.ModelAdmin):
+class InwonertalAdmin(GedeeldAdmin):
     list_display = ["gemeente", "wijk", "jaar", "aantal"]
     list_filter = ["jaar", "gemeente"]
 
@@ -69,7 +69,7 @@ class ClientAdmin(GemeenteScopedAdmin):
 
 
 @admin.register(User)
-class GebruikerAdmin(UserAdmin):
+class GebruikerAdmin(EigenHistorieMixin, UserAdmin):
     list_display = ["username", "first_name", "last_name", "rol", "is_active"]
     list_filter = ["rol", "is_active", "gemeenten"]
     fieldsets = UserAdmin.fieldsets + ((_("Rol en gemeenten"), {"fields": ("rol", "gemeenten")}),)

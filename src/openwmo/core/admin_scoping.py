@@ -1,11 +1,33 @@
 """Admin base classes that scope every admin list and object to the user's municipalities."""
 
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
+from django.db.models import Q
 
 from .selectors import gemeenten_voor
 
 
-class GemeenteScopedAdmin(admin.ModelAdmin):
+class EigenHistorieMixin:
+    """An object's history page names only staff of the user's own municipalities.
+
+    Shared regional data (catalogue, providers, contracts …) is edited by the beheerders of every municipality in
+    the region; without this, a beheerder of Delft would read the names of Rijswijk's staff in the history of a
+    contract. Django builds the history list inside `history_view` and hands it to `get_paginator`, the one hook
+    on the way to the page.
+    """
+
+    def get_paginator(self, request, queryset, per_page, *args, **kwargs):
+        if queryset.model is LogEntry and not request.user.is_superuser:
+            collegas = Q(user__gemeenten__in=gemeenten_voor(request.user)) | Q(user=request.user)
+            queryset = queryset.filter(pk__in=LogEntry.objects.filter(collegas).values("pk"))
+        return super().get_paginator(request, queryset, per_page, *args, **kwargs)
+
+
+class GedeeldAdmin(EigenHistorieMixin, admin.ModelAdmin):
+    """Reference or regional procurement data without personal data: the same rows for the whole region."""
+
+
+class GemeenteScopedAdmin(EigenHistorieMixin, admin.ModelAdmin):
     """Shows only rows of the user's municipalities; `gemeente_pad` is the lookup to the Gemeente."""
 
     gemeente_pad = "gemeente"
@@ -36,7 +58,7 @@ def _gemeenteveld(model) -> str | None:
     return next((naam for naam in ("gemeente", "gemeenten") if naam in namen), None)
 
 
-class AlleenLezenAdmin(admin.ModelAdmin):
+class AlleenLezenAdmin(EigenHistorieMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 

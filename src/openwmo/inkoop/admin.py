@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from openwmo.core.admin_scoping import GemeenteScopedAdmin
+from openwmo.core.admin_scoping import GedeeldAdmin, GemeenteScopedAdmin
 
 from .models import (
     Aanbesteding,
@@ -18,7 +18,7 @@ from .models import (
 
 
 @admin.register(Aanbieder)
-class AanbiederAdmin(admin.ModelAdmin):
+class AanbiederAdmin(GedeeldAdmin):
     list_display = ["naam", "agb_code", "kvk_nummer", "soort"]
     list_filter = ["soort"]
     search_fields = ["naam", "agb_code"]
@@ -31,7 +31,7 @@ class AanbiederGebruikerAdmin(GemeenteScopedAdmin):
 
 
 @admin.register(Samenwerkingsverband)
-class SamenwerkingsverbandAdmin(admin.ModelAdmin):
+class SamenwerkingsverbandAdmin(GedeeldAdmin):
     list_display = ["aanbieder", "penvoerder"]
     filter_horizontal = ["leden"]
 
@@ -42,13 +42,13 @@ class PerceelInline(admin.TabularInline):
 
 
 @admin.register(Aanbesteding)
-class AanbestedingAdmin(admin.ModelAdmin):
+class AanbestedingAdmin(GedeeldAdmin):
     list_display = ["naam", "procedure", "regio", "publicatiedatum", "gunningsdatum"]
     inlines = [PerceelInline]
 
 
 @admin.register(Perceel)
-class PerceelAdmin(admin.ModelAdmin):
+class PerceelAdmin(GedeeldAdmin):
     list_display = ["naam", "aanbesteding", "soort"]
     filter_horizontal = ["gemeenten"]
 
@@ -69,7 +69,7 @@ class PrestatieafspraakInline(admin.TabularInline):
 
 
 @admin.register(Contract)
-class ContractAdmin(admin.ModelAdmin):
+class ContractAdmin(GedeeldAdmin):
     list_display = ["nummer", "aanbieder", "perceel", "ingangsdatum", "einddatum", "toetredingsdatum"]
     list_filter = ["perceel__aanbesteding", "gemeenten"]
     search_fields = ["nummer", "aanbieder__naam"]
@@ -78,18 +78,18 @@ class ContractAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tarief)
-class TariefAdmin(admin.ModelAdmin):
+class TariefAdmin(GedeeldAdmin):
     list_display = ["product", "contract", "ingangsdatum", "einddatum", "bedrag"]
     list_filter = ["product"]
 
 
 @admin.register(Budgetafspraak)
-class BudgetafspraakAdmin(admin.ModelAdmin):
+class BudgetafspraakAdmin(GedeeldAdmin):
     list_display = ["aanbieder", "gemeente", "jaar", "bedrag"]
     list_filter = ["jaar", "gemeente"]
 
 
 @admin.register(Subsidie)
-class SubsidieAdmin(admin.ModelAdmin):
+class SubsidieAdmin(GedeeldAdmin):
     list_display = ["organisatie", "gemeente", "jaar", "bedrag"]
     list_filter = ["jaar", "gemeente"]
