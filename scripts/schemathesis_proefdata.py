@@ -1,15 +1,15 @@
 # A few records for the Schemathesis run (fed to `openwmo manage shell`): demo users, one provider with a
-# contract and tariff, a client with a decision and an allocation. Built through the services.
+# contract and tariff, a client with a plan and goal, a decision and an allocation. Built through the services.
 from datetime import date
 from decimal import Decimal
 
-from openwmo.catalogus.models import Product
+from openwmo.catalogus.models import Product, Resultaatgebied
 from openwmo.core.models import Gemeente
 from openwmo.core.services import client_create
 from openwmo.demo.gebruikers import demo_gebruikers_aanmaken
 from openwmo.inkoop.models import Aanbieder
 from openwmo.inkoop.services import contract_create, tarief_create
-from openwmo.toegang.services import beschikking_create, toewijzing_create
+from openwmo.toegang.services import beschikking_create, doel_create, plan_create, toewijzing_create
 
 rijswijk = Gemeente.objects.get(cbs_code="0603")
 product = Product.objects.get(productcode="02A01")
@@ -27,8 +27,18 @@ tarief_create(user=None, contract=contract, product=product, ingangsdatum=date(2
 client = client_create(
     user=None, bsn="999990019", achternaam="Proef", geboortedatum=date(1950, 5, 17), gemeente=rijswijk
 )
+plan = plan_create(user=None, client=client, ingangsdatum=date(2016, 1, 5))
+doel_create(
+    user=None, plan=plan, resultaatgebied=Resultaatgebied.objects.get(code="RG1"), omschrijving="Zelf de dag indelen"
+)
 beschikking = beschikking_create(
-    user=None, client=client, gemeente=rijswijk, besluitdatum=date(2016, 1, 10), ingangsdatum=date(2016, 2, 1)
+    user=None,
+    client=client,
+    gemeente=rijswijk,
+    besluitdatum=date(2016, 1, 10),
+    ingangsdatum=date(2016, 2, 1),
+    einddatum=date(2016, 12, 31),
+    producten=[{"product": product, "volume": Decimal("3"), "eenheid": "04", "frequentie": "2"}],
 )
 toewijzing_create(
     user=None,
