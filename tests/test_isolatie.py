@@ -18,8 +18,9 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
+from rest_framework.authtoken.models import Token
 
 from openwmo.core.admin_scoping import EigenHistorieMixin
 from openwmo.core.rollen import Rol, rolgroep_beheerder_bijwerken
@@ -33,6 +34,8 @@ BEHEER = frozenset({Rol.BEHEERDER})
 PERSOONSGEGEVENS = frozenset({Rol.CONSULENT, Rol.BEHEERDER})
 INKOOP = frozenset({Rol.CONTRACTMANAGER, Rol.BEHEERDER})
 STUURINFORMATIE = frozenset({Rol.CONTRACTMANAGER, Rol.CONTROLLER, Rol.BEHEERDER})
+BERICHTEN = frozenset({Rol.CONSULENT, Rol.BEHEERDER, Rol.AANBIEDER})
+GEMEENTE = frozenset(ALLE_ROLLEN - {Rol.AANBIEDER})
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,36 @@ def _aanbesteding(w):
 
 def _autocomplete(veld, zoekterm):
     return {"app_label": "toegang", "model_name": "melding", "field_name": veld, "term": zoekterm}
+
+
+def _gebied_rijswijk(w):
+    return {"gebied": f"g:{w.client.gemeente.cbs_code}"}
+
+
+def _regio_rijswijk(w):
+    """Rijswijk's region, which Delft shares: it stands for the user's own municipalities in it, never Rijswijk."""
+    return {"gebied": f"r:{w.client.gemeente.regio.code}"}
+
+
+def _sturing(kwargs=None, eigen=Rol.CONTROLLER, rollen=STUURINFORMATIE):
+    """A steering page for the user's default area, for Rijswijk named by code, and for the shared region.
+
+    `eigen` (if any) must see Rijswijk's spend on the page asked for Rijswijk: this proves the distinctive figures
+    of the world reach the page, so the foreign actors' check can bite.
+    """
+    return (
+        Route("pagina", rollen, kwargs),
+        Route("pagina", rollen, kwargs, eigen, query=_gebied_rijswijk),
+        Route("pagina", rollen, kwargs, query=_regio_rijswijk),
+    )
+
+
+def _tabel(naam, formaat):
+    return lambda w: {"naam": naam, "formaat": formaat}
+
+
+def _bericht(veld):
+    return lambda w: {"pk": getattr(w, veld).pk}
 
 
 # ---- The table: every named route of the project outside the admin's model pages. -----------------------------
@@ -155,6 +188,103 @@ ROUTES = {
     ),
     "bekostiging:scenario-detail": _object(STUURINFORMATIE, lambda w: {"pk": w.scenario.pk}, Rol.CONTROLLER),
     "bekostiging:scenario-verwijderen": _object(STUURINFORMATIE, lambda w: {"pk": w.scenario.pk}, Rol.CONTROLLER),
+    # Monitoring (/sturing/): aggregated figures of the user's own municipalities; the area filter offers only those
+    # (a region stands for the user's municipalities in it). The GMSD export has BSNs: beheerder only.
+    "monitoring:index": _sturing(eigen=None),
+    "monitoring:indicatoren": _sturing(),
+    "monitoring:raadsrapport": _sturing(),
+    "monitoring:gmsd": (
+        Route("pagina", BEHEER),
+        Route(
+            "pagina",
+            BEHEER,
+            eigen=Rol.BEHEERDER,
+            query=lambda w: {"gemeente": w.client.gemeente_id, "jaar": w.toewijzing_budget.ingangsdatum.year},
+        ),
+    ),
+    "monitoring:export": (
+        *_sturing(_tabel("geraamde-kosten-per-product", "csv")),
+        *_sturing(_tabel("geraamde-kosten-per-product", "xlsx")),
+        *_sturing(_tabel("gemeenten-naast-elkaar", "csv")),
+    ),
+    "monitoring:dashboard": (
+        *_sturing(lambda w: {"slug": "kosten"}),
+        *_sturing(lambda w: {"slug": "wijken"}),
+        *_sturing(lambda w: {"slug": "regio"}),
+        *_sturing(lambda w: {"slug": "voorzieningen"}, eigen=None),
+    ),
+    # iWmo messages: municipal staff with personal data see their municipalities' messages, a provider's employee
+    # only those to and from its own AGB code; requests (315/317) are for the municipality's staff.
+    "berichten:lijst": Route("lijst", BERICHTEN, eigen=Rol.CONSULENT),
+    "berichten:detail": (
+        _object(BERICHTEN, _bericht("bericht_in")),
+        _object(BERICHTEN, _bericht("bericht_uit")),
+        _object(BERICHTEN, lambda w: {"pk": w.bericht_in.antwoord_id}),
+    ),
+    "berichten:upload": Route("pagina", BERICHTEN),
+    "berichten:export": Route("pagina", PERSOONSGEGEVENS),
+    "berichten:verzoeken": Route("pagina", PERSOONSGEGEVENS, eigen=Rol.CONSULENT),
+    "berichten:verzoek-actie": (
+        _object(PERSOONSGEGEVENS, lambda w: {"pk": w.verzoek.pk, "actie": "afwijzen"}),
+        _object(PERSOONSGEGEVENS, lambda w: {"pk": w.verzoek.pk, "actie": "onderzoek"}, eigen=None),
+    ),
+    "berichten:api-ontvangen": Route("post", BERICHTEN),
+    # REST API, with a session here (test_api_with_a_token_… repeats the lists and details with a token). Personal
+    # data as in the web UI; municipalities, providers, contracts, tariffs and products are regional data.
+    "api:start": Route("publiek"),
+    "api:schema": Route("publiek"),
+    "api:gemeente-list": Route("lijst"),
+    "api:gemeente-detail": Route("gedeeld", ALLE_ROLLEN, lambda w: {"cbs_code": w.client.gemeente.cbs_code}),
+    "api:client-list": (
+        Route("lijst", PERSOONSGEGEVENS, eigen=Rol.CONSULENT),
+        Route("lijst", PERSOONSGEGEVENS, query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
+    ),
+    "api:client-detail": _object(PERSOONSGEGEVENS, lambda w: {"pk": w.client.pk}),
+    "api:beschikking-list": (
+        Route("lijst", eigen=Rol.CONSULENT),
+        Route("lijst", query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
+    ),
+    "api:beschikking-detail": _object(GEMEENTE, lambda w: {"beschikkingsnummer": w.beschikking.beschikkingsnummer}),
+    "api:toewijzing-list": (
+        Route("lijst", eigen=Rol.CONSULENT),
+        Route("lijst", query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
+    ),
+    "api:toewijzing-detail": (
+        _object(ALLE_ROLLEN, lambda w: {"toewijzingsnummer": w.toewijzing.toewijzingsnummer}),
+        _object(ALLE_ROLLEN, lambda w: {"toewijzingsnummer": w.toewijzing_budget.toewijzingsnummer}),
+    ),
+    "api:aanbieder-list": Route("lijst"),
+    "api:aanbieder-detail": Route("gedeeld", ALLE_ROLLEN, lambda w: {"agb_code": w.aanbieder.agb_code}, Rol.CONSULENT),
+    "api:contract-list": Route("lijst"),
+    "api:contract-detail": Route("gedeeld", ALLE_ROLLEN, _contract, Rol.CONTRACTMANAGER),
+    "api:tarief-list": Route("lijst"),
+    "api:tarief-detail": Route("gedeeld", ALLE_ROLLEN, lambda w: {"pk": w.tarief.pk}, Rol.CONTRACTMANAGER),
+    "api:product-list": Route("lijst"),
+    "api:product-detail": Route(
+        "gedeeld", ALLE_ROLLEN, lambda w: {"productcode": w.toewijzing_budget.product.productcode}, Rol.CONSULENT
+    ),
+    "api:rapport-list": Route("pagina", GEMEENTE),
+    "api:rapport-detail": (
+        Route("pagina", GEMEENTE, lambda w: {"naam": "geraamde-kosten-per-product"}),
+        Route(
+            "pagina",
+            GEMEENTE,
+            lambda w: {"naam": "geraamde-kosten-per-product"},
+            Rol.CONTROLLER,
+            query=lambda w: {"gemeente": w.client.gemeente.cbs_code},
+        ),
+        Route(
+            "pagina",
+            GEMEENTE,
+            lambda w: {"naam": "gemeenten-naast-elkaar"},
+            Rol.CONTROLLER,
+            query=lambda w: {"gemeente": w.client.gemeente.cbs_code},
+        ),
+    ),
+    # Import (/importeren/): the functioneel beheerder; the error report is the last import of the same session
+    # (test_import_error_report_… checks a report does not pass to the next user of the browser).
+    "importeren:import": Route("pagina", BEHEER),
+    "importeren:foutrapport": Route("pagina", BEHEER),
     # The admin site itself (its model pages are covered through ADMIN_MODELLEN below).
     "admin:index": Route("pagina", BEHEER),
     "admin:login": Route("publiek"),
@@ -242,6 +372,7 @@ ADMIN_MODELLEN = {
     "axes.accessfailurelog": SUPERUSER,
     "otp_totp.totpdevice": SUPERUSER,
     "otp_static.staticdevice": SUPERUSER,
+    "authtoken.tokenproxy": AdminModel("superuser", reden="API-tokens: beheer met `openwmo manage api_token`"),
     # Not in the beheerder's permission group (core.rollen.rolgroep_beheerder_bijwerken): budgets are recorded and
     # scenarios computed in /bekostiging/ through the services. Granting the group these models makes this test
     # fail for the beheerder of Delft, and they must then be scoped and listed as "gemeente".
@@ -408,3 +539,36 @@ def test_history_of_shared_data_names_no_staff_of_another_municipality(client, w
     client.force_login(_eigen_gebruiker(Rol.BEHEERDER, rijswijk))
     antwoord = opvragen(client, reverse(_admin_routenaam(wereld.contract, "history"), args=[wereld.contract.pk]))
     assert wereld.medewerker.username in antwoord.tekst, "Rijswijk's beheerder must still see who changed it"
+
+
+def _api_lijsten_en_details():
+    """The API's list and detail routes of ROUTES, each variant."""
+    for param in _varianten():
+        naam, route = param.values
+        if naam.startswith("api:") and naam.endswith(("-list", "-detail")):
+            yield pytest.param(naam, route, id=param.id)
+
+
+@pytest.mark.parametrize(("naam", "route"), list(_api_lijsten_en_details()))
+def test_api_with_a_token_shows_nothing_of_another_municipality_or_provider(wereld, rijswijk, naam, route):
+    """Integrations use a token, not a session: the same rules must hold (DRF TokenAuthentication)."""
+    pad = reverse(naam, kwargs=route.kwargs(wereld) if route.kwargs else None)
+    url = f"{pad}?{urlencode(route.query(wereld))}" if route.query else pad
+    fouten = []
+    for actor_naam, actor in wereld.actoren.items():
+        token = Token.objects.create(user=actor)
+        antwoord = opvragen(Client(), url, HTTP_AUTHORIZATION=f"Token {token.key}")
+        if lek := lekken(antwoord.tekst, wereld):
+            fouten.append(f"{actor_naam}: GET {url} with a token shows {lek}")
+        elif route.soort == "object" and antwoord.status not in (403, 404):
+            fouten.append(f"{actor_naam}: GET {url} with a token answered {antwoord.status} instead of 403/404")
+        elif route.soort in ("pagina", "gedeeld") and actor.rol not in route.rollen and antwoord.status != 403:
+            fouten.append(f"{actor_naam}: GET {url} with a token answered {antwoord.status} instead of 403")
+    assert not fouten, "\n".join(fouten)
+    assert opvragen(Client(), url).status == 401, "without a token or session the API must answer 401"
+    if route.eigen:
+        token = Token.objects.create(user=_eigen_gebruiker(route.eigen, rijswijk))
+        antwoord = opvragen(Client(), url, HTTP_AUTHORIZATION=f"Token {token.key}")
+        assert antwoord.status == 200, f"a {route.eigen} of Rijswijk cannot open {url} with a token"
+        if route.soort in ("pagina", "lijst"):
+            assert lekken(antwoord.tekst, wereld), f"a {route.eigen} of Rijswijk sees none of Rijswijk's data on {url}"
