@@ -18,6 +18,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
@@ -25,7 +26,7 @@ from rest_framework.authtoken.models import Token
 from openwmo.core.admin_scoping import EigenHistorieMixin
 from openwmo.core.rollen import Rol, rolgroep_beheerder_bijwerken
 
-from .factories import UserFactory
+from .factories import UserFactory, geldig_bsn
 from .isolatie_helpers import ALLE_ROLLEN, Wereld, alle_routes, lekken, opvragen, wereld_bouwen
 
 # Who may open what, written out here rather than imported from core.rollen: the matrix states the intended
@@ -572,3 +573,47 @@ def test_api_with_a_token_shows_nothing_of_another_municipality_or_provider(were
         assert antwoord.status == 200, f"a {route.eigen} of Rijswijk cannot open {url} with a token"
         if route.soort in ("pagina", "lijst"):
             assert lekken(antwoord.tekst, wereld), f"a {route.eigen} of Rijswijk sees none of Rijswijk's data on {url}"
+
+
+def _import_clienten(client, bsn, c, gemeente):
+    """A dry-run import of one clienten.csv row; returns the result the import page shows."""
+    regels = f"bsn;geboortedatum;achternaam;gemeente\n{bsn};{c.geboortedatum:%Y-%m-%d};{c.achternaam};{gemeente}\n"
+    bestand = SimpleUploadedFile("clienten.csv", regels.encode(), content_type="text/csv")
+    antwoord = client.post(reverse("importeren:import"), {"bestand": bestand, "proef": "on"})
+    assert antwoord.status_code == 200
+    return antwoord.context["resultaat"]
+
+
+@pytest.mark.parametrize("gemeente", ["0603", "0503"])
+def test_import_does_not_tell_a_delft_beheerder_who_is_a_client_of_rijswijk(client, wereld, gemeente):
+    """A clients file naming Rijswijk's client must not confirm or place that person, whatever municipality it says.
+
+    Rijswijk's real client and a made-up person get the same answer when the row says Rijswijk; with Delft in the
+    row, the BSN's uniqueness refuses the row (as the web form does), without naming the municipality.
+    """
+    client.force_login(wereld.actoren["beheerder Delft"])
+    echt = _import_clienten(client, wereld.client.bsn, wereld.client, gemeente)
+    verzonnen = _import_clienten(client, geldig_bsn(), wereld.client, gemeente)
+    echte_fouten = [(f.kolom, f.melding.replace(wereld.client.bsn, "…")) for f in echt.fouten]
+    assert echt.bestanden[0].ongewijzigd == echt.bestanden[0].bijgewerkt == 0, "the import confirms Rijswijk's client"
+    assert echte_fouten, "a row about Rijswijk's client must be refused"
+    if gemeente == "0603":  # the row names Rijswijk itself: the same refusal as for anybody
+        assert echte_fouten == [(f.kolom, f.melding) for f in verzonnen.fouten]
+    else:
+        assert not any("Rijswijk" in melding or "0603" in melding for _k, melding in echte_fouten), echte_fouten
+    antwoord = opvragen(client, reverse("importeren:foutrapport"))
+    assert not set(lekken(antwoord.tekst, wereld)) - {wereld.client.bsn, wereld.client.achternaam}
+
+
+def test_import_error_report_does_not_pass_to_the_next_user_of_the_browser(client, wereld, rijswijk):
+    """The report lives in the session: logging in as someone else (or out) must not hand over Rijswijk's report."""
+    client.force_login(_eigen_gebruiker(Rol.BEHEERDER, rijswijk))
+    _import_clienten(client, wereld.client.bsn, wereld.client, "9999")  # unknown municipality: an error row
+    rapport = reverse("importeren:foutrapport")
+    assert wereld.client.bsn in opvragen(client, rapport).tekst or "9999" in opvragen(client, rapport).tekst
+    client.force_login(wereld.actoren["beheerder Delft"])
+    antwoord = opvragen(client, rapport)
+    assert antwoord.status == 200 and "9999" not in antwoord.tekst and not lekken(antwoord.tekst, wereld)
+    client.post(reverse("logout"))
+    client.force_login(wereld.actoren["beheerder Delft"])
+    assert "9999" not in opvragen(client, rapport).tekst
