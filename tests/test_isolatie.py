@@ -617,3 +617,34 @@ def test_import_error_report_does_not_pass_to_the_next_user_of_the_browser(clien
     client.post(reverse("logout"))
     client.force_login(wereld.actoren["beheerder Delft"])
     assert "9999" not in opvragen(client, rapport).tekst
+
+
+@pytest.mark.parametrize("kanaal", ["upload", "api"])
+def test_a_delft_user_cannot_deliver_a_message_to_rijswijk(client, wereld, kanaal):
+    """Receiving a provider's message is the addressed municipality's work: a Delft user delivering a stop (307) for
+    Rijswijk's allocation would change Rijswijk's records and learn whether the BSN has that allocation. Delivering
+    the bytes of a message Rijswijk already has must not show its stored outcome either."""
+    from openwmo.berichten import simulator
+    from openwmo.berichten.models import Bericht
+    from openwmo.toegang.models import Levering
+
+    t = wereld.toewijzing
+    dag = wereld.bericht_in.dagtekening
+    stop = simulator.stopbericht(t, t.ingangsdatum, dag, dag, identificatie="DELFT307")
+    voor = Levering.objects.get(toewijzing=t).einddatum
+    aantal = Bericht.objects.count()
+    for naam in ("consulent Delft", "beheerder Delft"):
+        client.force_login(wereld.actoren[naam])
+        for xml in (stop, bytes(wereld.bericht_in.inhoud)):
+            if kanaal == "upload":
+                bestand = SimpleUploadedFile("bericht.xml", xml, content_type="application/xml")
+                antwoord = client.post(reverse("berichten:upload"), {"bestand": bestand})
+                tekst = antwoord.content.decode()
+                assert antwoord.status_code == 200 and "Geweigerd" in tekst, f"{naam}: upload not refused"
+            else:
+                antwoord = client.post(reverse("berichten:api-ontvangen"), xml, content_type="application/xml")
+                tekst = antwoord.content.decode()
+                assert antwoord.status_code == 403, f"{naam}: {antwoord.status_code} {tekst}"
+            assert wereld.bericht_in.identificatie not in tekst, f"{naam}: sees the outcome of Rijswijk's message"
+        assert Bericht.objects.count() == aantal, f"{naam}: a message was stored for Rijswijk"
+        assert Levering.objects.get(toewijzing=t).einddatum == voor, f"{naam}: stopped Rijswijk's care"
