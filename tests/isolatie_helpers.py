@@ -4,23 +4,37 @@ what counts as "not reached".
 The world: objects of Rijswijk — a client with a recognisable BSN and surname, a household, the whole toegang flow
 (melding, onderzoek, plan with a goal, aanvraag, beschikking with a granted line, an allocation to provider A,
 an evaluation), an audit entry, a Rijswijk staff member, a provider-A employee, regional procurement data
-(tender, lot, contract with a tariff) and Rijswijk's steering figures (a budget, a scenario). The actors: one
-user per role in Delft, plus an employee of provider B who works in Rijswijk (same municipality, other provider).
+(tender, lot, contract with a tariff), Rijswijk's steering figures (a budget, a scenario), a second allocation
+with a distinctive budget (so that Rijswijk's spend in the dashboards and exports is recognisable), iWmo messages
+(an incoming 305 from provider A, the outgoing 301, a 315 request) and an API token of the staff member. The actors:
+one user per role in Delft, plus an employee of provider B who works in Rijswijk (same municipality, other provider).
 """
 
 import datetime
+import io
+import zipfile
 from base64 import b32encode
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from openpyxl import load_workbook
+from rest_framework.authtoken.models import Token
 
+from openwmo.berichten import simulator
+from openwmo.berichten.inbox import ontvang
+from openwmo.berichten.models import Kanaal
+from openwmo.berichten.outbox import toewijzing_bericht_aanmaken
 from openwmo.core.audit import Actie, log_verwerking
 from openwmo.core.models import Huishouden
 from openwmo.core.rollen import Rol, rolgroep_beheerder_bijwerken
 from openwmo.core.templatetags.bedragen import euro
+from openwmo.monitoring.kosten import geraamde_kosten
+from openwmo.monitoring.tabellen import Scope
+from openwmo.monitoring.templatetags.sturing import getal
 from openwmo.toegang import services as toegang
 from openwmo.toegang.models import Beschikking, Uitvoeringsvariant
 
@@ -36,6 +50,7 @@ from .factories import (
     ResultaatgebiedFactory,
     ScenarioFactory,
     TariefFactory,
+    ToewijzingFactory,
     UserFactory,
     zrm_scores,
 )
@@ -68,14 +83,23 @@ class Wereld:
     begroting: object
     scenario: object
     totp: object
+    tarief: object
+    toewijzing_budget: object  # a second allocation, whose budget is Rijswijk's spend on its product this year
+    kosten: Decimal  # Rijswijk's estimated spend this year, as the dashboards compute it
+    bericht_in: object  # a WMO305 from provider A for the allocation
+    bericht_uit: object  # the WMO301 of the allocation, ready to send
+    verzoek: object  # a WMO315 request of provider A for the client
+    token: object  # the staff member's API token
     actoren: dict = field(default_factory=dict)
 
     def geheimen(self) -> list[str]:
         """Strings that must never appear in a response to a foreign actor.
 
         Personal data (the client, the case file's free texts, staff, a two-factor secret) and Rijswijk's own
-        steering figures (budget, scenario), which docs/inkoop.md keeps per municipality. Regional procurement
-        data (providers, contracts, tariffs) is shared and therefore not listed.
+        steering figures (budget, scenario, spend in the dashboards: its amounts in Dutch notation for pages and
+        as plain decimals for CSV, XLSX and JSON), which docs/inkoop.md keeps per municipality; the messages'
+        and requests' references, and an API token. Regional procurement data (providers, contracts, tariffs)
+        is shared and therefore not listed.
         """
         return [
             self.client.bsn,
@@ -92,7 +116,17 @@ class Wereld:
             b32encode(self.totp.bin_key).decode(),
             euro(self.begroting.uitgaven),
             self.scenario.naam,
+            *_bedrag_teksten(self.toewijzing_budget.budget),
+            *_bedrag_teksten(self.kosten),
+            self.bericht_in.identificatie,
+            self.verzoek.referentie_aanbieder,
+            self.token.key,
         ]
+
+
+def _bedrag_teksten(bedrag: Decimal) -> tuple[str, str]:
+    """An amount as a page shows it (7.654.321,98) and as an export writes it (7654321.98)."""
+    return getal(bedrag), str(bedrag)
 
 
 def wereld_bouwen(rijswijk, delft) -> Wereld:
@@ -110,7 +144,7 @@ def wereld_bouwen(rijswijk, delft) -> Wereld:
         aanbieder=aanbieder_a, perceel=perceel, gemeenten=[rijswijk], einddatum=vandaag.replace(year=vandaag.year + 4)
     )
     ContractProductFactory(contract=contract, product=product)
-    TariefFactory(contract=contract, product=product)
+    tarief = TariefFactory(contract=contract, product=product)
 
     # The toegang flow, from melding to evaluation. Dates lie in the past so that the worklist shows signals.
     begin = vandaag - datetime.timedelta(days=120)
@@ -203,6 +237,34 @@ def wereld_bouwen(rijswijk, delft) -> Wereld:
     )
     aanbieder_medewerker = AanbiederGebruikerFactory(aanbieder=aanbieder_a, user__gemeenten=[rijswijk])
     totp = TOTPDevice.objects.create(user=medewerker, name="Telefoon", confirmed=True)
+
+    # A whole-year allocation with a budget: the estimate counts the budget itself, so Rijswijk's spend on this
+    # product this year is exactly this amount, recognisable in every dashboard, export and report.
+    toewijzing_budget = ToewijzingFactory(
+        beschikking=beschikking,
+        product=ProductFactory(productcode="02A02", naam="Begeleiding individueel plus"),
+        aanbieder=aanbieder_a,
+        ingangsdatum=datetime.date(vandaag.year, 1, 1),
+        einddatum=datetime.date(vandaag.year, 12, 31),
+        volume=None,
+        eenheid="",
+        frequentie="",
+        budget=Decimal("7654321.98"),
+    )
+    jaar = Scope(gemeenten=(rijswijk,), van=datetime.date(vandaag.year, 1, 1), tot=datetime.date(vandaag.year, 12, 31))
+    kosten = geraamde_kosten(jaar, jaar.van, jaar.tot, lambda regel: regel.gemeente)[rijswijk.pk]["bedrag"]
+
+    # iWmo messages: provider A reports the start of care (305, with our 306 retour) and asks for more (315).
+    dagtekening = ingang + datetime.timedelta(days=2)
+    bericht_in = ontvang(
+        simulator.startbericht(toewijzing, ingang, dagtekening, identificatie="GEHEIM305"), kanaal=Kanaal.UPLOAD
+    ).bericht
+    assert bericht_in.status == "verwerkt", bericht_in.meldingen
+    ontvangst = ontvang(
+        simulator.verzoek_om_toewijzing(toewijzing, "REFGEHEIM315", vandaag + datetime.timedelta(days=14), vandaag),
+        kanaal=Kanaal.UPLOAD,
+    )
+    assert ontvangst.bericht.status == "verwerkt", ontvangst.bericht.meldingen
     wereld = Wereld(
         client=client,
         huishouden=huishouden,
@@ -225,6 +287,13 @@ def wereld_bouwen(rijswijk, delft) -> Wereld:
         begroting=BegrotingFactory(gemeente=rijswijk, jaar=vandaag.year, uitgaven=Decimal("8765432.19")),
         scenario=ScenarioFactory(naam="Scenario Geheimzinnig", jaar=vandaag.year, gemeenten=[rijswijk]),
         totp=totp,
+        tarief=tarief,
+        toewijzing_budget=toewijzing_budget,
+        kosten=kosten,
+        bericht_in=bericht_in,
+        bericht_uit=toewijzing_bericht_aanmaken(toewijzing),
+        verzoek=ontvangst.bericht.verzoeken.get(),
+        token=Token.objects.create(user=medewerker),
     )
     wereld.actoren = actoren_maken(rijswijk, delft)
     return wereld
@@ -277,11 +346,50 @@ class Antwoord:
         return self.status in (403, 404, 405) or self.naar_inloggen
 
 
-def opvragen(client, url: str, methode: str = "get") -> Antwoord:
-    """GET (or POST, without data) the URL, following redirects; the body of streamed responses (CSV) is read too."""
-    response = getattr(client, methode)(url, follow=True)
+@contextmanager
+def _pdf_bronnen():
+    """Record the HTML every PDF is rendered from: there is no PDF text extractor here, and WeasyPrint's output
+    is compressed, so the text of a PDF answer is checked in the HTML it was made of (the same text)."""
+    import weasyprint
+
+    gezien: list[str] = []
+    echt = weasyprint.HTML
+
+    class Opnemen(echt):
+        def __init__(self, *args, **kwargs):
+            gezien.append(str(kwargs.get("string", "")))
+            super().__init__(*args, **kwargs)
+
+    weasyprint.HTML = Opnemen  # our PDF code imports HTML from weasyprint when it renders
+    try:
+        yield gezien
+    finally:
+        weasyprint.HTML = echt
+
+
+def _als_tekst(inhoud: bytes, soort: str, pdf_bronnen: list[str]) -> str:
+    """The readable text of a response body: PDF (its HTML source), XLSX (every cell) and ZIP (every file)."""
+    if soort.startswith("application/pdf"):
+        return "\n".join(pdf_bronnen)
+    if soort.startswith("application/vnd.openxmlformats-officedocument.spreadsheetml"):
+        werkboek = load_workbook(io.BytesIO(inhoud), read_only=True)
+        return "\n".join(
+            str(cel) for blad in werkboek.worksheets for rij in blad.iter_rows(values_only=True) for cel in rij
+        )
+    if soort.startswith("application/zip"):
+        with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
+            return "\n".join(naam + "\n" + archief.read(naam).decode(errors="replace") for naam in archief.namelist())
+    return inhoud.decode(errors="replace")
+
+
+def opvragen(client, url: str, methode: str = "get", **extra) -> Antwoord:
+    """GET (or POST, without data) the URL, following redirects; the body of streamed responses (CSV) is read too,
+    and so is the text inside a PDF, XLSX or ZIP download. `extra`: request headers (e.g. HTTP_AUTHORIZATION)."""
+    with _pdf_bronnen() as pdf_bronnen:
+        response = getattr(client, methode)(url, follow=True, **extra)
     inhoud = b"".join(response.streaming_content) if response.streaming else response.content
-    return Antwoord(response.status_code, response.request["PATH_INFO"], inhoud.decode(errors="replace"))
+    tekst = _als_tekst(inhoud, response.get("Content-Type", ""), pdf_bronnen)
+    return Antwoord(response.status_code, response.request["PATH_INFO"], tekst)
 
 
 def lekken(tekst: str, wereld: Wereld) -> list[str]:

@@ -18,13 +18,15 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.test import override_settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, override_settings
 from django.urls import reverse
+from rest_framework.authtoken.models import Token
 
 from openwmo.core.admin_scoping import EigenHistorieMixin
 from openwmo.core.rollen import Rol, rolgroep_beheerder_bijwerken
 
-from .factories import UserFactory
+from .factories import UserFactory, geldig_bsn
 from .isolatie_helpers import ALLE_ROLLEN, Wereld, alle_routes, lekken, opvragen, wereld_bouwen
 
 # Who may open what, written out here rather than imported from core.rollen: the matrix states the intended
@@ -33,6 +35,8 @@ BEHEER = frozenset({Rol.BEHEERDER})
 PERSOONSGEGEVENS = frozenset({Rol.CONSULENT, Rol.BEHEERDER})
 INKOOP = frozenset({Rol.CONTRACTMANAGER, Rol.BEHEERDER})
 STUURINFORMATIE = frozenset({Rol.CONTRACTMANAGER, Rol.CONTROLLER, Rol.BEHEERDER})
+BERICHTEN = frozenset({Rol.CONSULENT, Rol.BEHEERDER, Rol.AANBIEDER})
+GEMEENTE = frozenset(ALLE_ROLLEN - {Rol.AANBIEDER})
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,36 @@ def _aanbesteding(w):
 
 def _autocomplete(veld, zoekterm):
     return {"app_label": "toegang", "model_name": "melding", "field_name": veld, "term": zoekterm}
+
+
+def _gebied_rijswijk(w):
+    return {"gebied": f"g:{w.client.gemeente.cbs_code}"}
+
+
+def _regio_rijswijk(w):
+    """Rijswijk's region, which Delft shares: it stands for the user's own municipalities in it, never Rijswijk."""
+    return {"gebied": f"r:{w.client.gemeente.regio.code}"}
+
+
+def _sturing(kwargs=None, eigen=Rol.CONTROLLER, rollen=STUURINFORMATIE):
+    """A steering page for the user's default area, for Rijswijk named by code, and for the shared region.
+
+    `eigen` (if any) must see Rijswijk's spend on the page asked for Rijswijk: this proves the distinctive figures
+    of the world reach the page, so the foreign actors' check can bite.
+    """
+    return (
+        Route("pagina", rollen, kwargs),
+        Route("pagina", rollen, kwargs, eigen, query=_gebied_rijswijk),
+        Route("pagina", rollen, kwargs, query=_regio_rijswijk),
+    )
+
+
+def _tabel(naam, formaat):
+    return lambda w: {"naam": naam, "formaat": formaat}
+
+
+def _bericht(veld):
+    return lambda w: {"pk": getattr(w, veld).pk}
 
 
 # ---- The table: every named route of the project outside the admin's model pages. -----------------------------
@@ -155,6 +189,103 @@ ROUTES = {
     ),
     "bekostiging:scenario-detail": _object(STUURINFORMATIE, lambda w: {"pk": w.scenario.pk}, Rol.CONTROLLER),
     "bekostiging:scenario-verwijderen": _object(STUURINFORMATIE, lambda w: {"pk": w.scenario.pk}, Rol.CONTROLLER),
+    # Monitoring (/sturing/): aggregated figures of the user's own municipalities; the area filter offers only those
+    # (a region stands for the user's municipalities in it). The GMSD export has BSNs: beheerder only.
+    "monitoring:index": _sturing(eigen=None),
+    "monitoring:indicatoren": _sturing(),
+    "monitoring:raadsrapport": _sturing(),
+    "monitoring:gmsd": (
+        Route("pagina", BEHEER),
+        Route(
+            "pagina",
+            BEHEER,
+            eigen=Rol.BEHEERDER,
+            query=lambda w: {"gemeente": w.client.gemeente_id, "jaar": w.toewijzing_budget.ingangsdatum.year},
+        ),
+    ),
+    "monitoring:export": (
+        *_sturing(_tabel("geraamde-kosten-per-product", "csv")),
+        *_sturing(_tabel("geraamde-kosten-per-product", "xlsx")),
+        *_sturing(_tabel("gemeenten-naast-elkaar", "csv")),
+    ),
+    "monitoring:dashboard": (
+        *_sturing(lambda w: {"slug": "kosten"}),
+        *_sturing(lambda w: {"slug": "wijken"}),
+        *_sturing(lambda w: {"slug": "regio"}),
+        *_sturing(lambda w: {"slug": "voorzieningen"}, eigen=None),
+    ),
+    # iWmo messages: municipal staff with personal data see their municipalities' messages, a provider's employee
+    # only those to and from its own AGB code; requests (315/317) are for the municipality's staff.
+    "berichten:lijst": Route("lijst", BERICHTEN, eigen=Rol.CONSULENT),
+    "berichten:detail": (
+        _object(BERICHTEN, _bericht("bericht_in")),
+        _object(BERICHTEN, _bericht("bericht_uit")),
+        _object(BERICHTEN, lambda w: {"pk": w.bericht_in.antwoord_id}),
+    ),
+    "berichten:upload": Route("pagina", BERICHTEN),
+    "berichten:export": Route("pagina", PERSOONSGEGEVENS),
+    "berichten:verzoeken": Route("pagina", PERSOONSGEGEVENS, eigen=Rol.CONSULENT),
+    "berichten:verzoek-actie": (
+        _object(PERSOONSGEGEVENS, lambda w: {"pk": w.verzoek.pk, "actie": "afwijzen"}),
+        _object(PERSOONSGEGEVENS, lambda w: {"pk": w.verzoek.pk, "actie": "onderzoek"}, eigen=None),
+    ),
+    "berichten:api-ontvangen": Route("post", BERICHTEN),
+    # REST API, with a session here (test_api_with_a_token_… repeats the lists and details with a token). Personal
+    # data as in the web UI; municipalities, providers, contracts, tariffs and products are regional data.
+    "api:start": Route("publiek"),
+    "api:schema": Route("publiek"),
+    "api:gemeente-list": Route("lijst"),
+    "api:gemeente-detail": Route("gedeeld", ALLE_ROLLEN, lambda w: {"cbs_code": w.client.gemeente.cbs_code}),
+    "api:client-list": (
+        Route("lijst", PERSOONSGEGEVENS, eigen=Rol.CONSULENT),
+        Route("lijst", PERSOONSGEGEVENS, query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
+    ),
+    "api:client-detail": _object(PERSOONSGEGEVENS, lambda w: {"pk": w.client.pk}),
+    "api:beschikking-list": (
+        Route("lijst", eigen=Rol.CONSULENT),
+        Route("lijst", query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
+    ),
+    "api:beschikking-detail": _object(GEMEENTE, lambda w: {"beschikkingsnummer": w.beschikking.beschikkingsnummer}),
+    "api:toewijzing-list": (
+        Route("lijst", eigen=Rol.CONSULENT),
+        Route("lijst", query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
+    ),
+    "api:toewijzing-detail": (
+        _object(ALLE_ROLLEN, lambda w: {"toewijzingsnummer": w.toewijzing.toewijzingsnummer}),
+        _object(ALLE_ROLLEN, lambda w: {"toewijzingsnummer": w.toewijzing_budget.toewijzingsnummer}),
+    ),
+    "api:aanbieder-list": Route("lijst"),
+    "api:aanbieder-detail": Route("gedeeld", ALLE_ROLLEN, lambda w: {"agb_code": w.aanbieder.agb_code}, Rol.CONSULENT),
+    "api:contract-list": Route("lijst"),
+    "api:contract-detail": Route("gedeeld", ALLE_ROLLEN, _contract, Rol.CONTRACTMANAGER),
+    "api:tarief-list": Route("lijst"),
+    "api:tarief-detail": Route("gedeeld", ALLE_ROLLEN, lambda w: {"pk": w.tarief.pk}, Rol.CONTRACTMANAGER),
+    "api:product-list": Route("lijst"),
+    "api:product-detail": Route(
+        "gedeeld", ALLE_ROLLEN, lambda w: {"productcode": w.toewijzing_budget.product.productcode}, Rol.CONSULENT
+    ),
+    "api:rapport-list": Route("pagina", GEMEENTE),
+    "api:rapport-detail": (
+        Route("pagina", GEMEENTE, lambda w: {"naam": "geraamde-kosten-per-product"}),
+        Route(
+            "pagina",
+            GEMEENTE,
+            lambda w: {"naam": "geraamde-kosten-per-product"},
+            Rol.CONTROLLER,
+            query=lambda w: {"gemeente": w.client.gemeente.cbs_code},
+        ),
+        Route(
+            "pagina",
+            GEMEENTE,
+            lambda w: {"naam": "gemeenten-naast-elkaar"},
+            Rol.CONTROLLER,
+            query=lambda w: {"gemeente": w.client.gemeente.cbs_code},
+        ),
+    ),
+    # Import (/importeren/): the functioneel beheerder; the error report is the last import of the same session
+    # (test_import_error_report_… checks a report does not pass to the next user of the browser).
+    "importeren:import": Route("pagina", BEHEER),
+    "importeren:foutrapport": Route("pagina", BEHEER),
     # The admin site itself (its model pages are covered through ADMIN_MODELLEN below).
     "admin:index": Route("pagina", BEHEER),
     "admin:login": Route("publiek"),
@@ -242,6 +373,7 @@ ADMIN_MODELLEN = {
     "axes.accessfailurelog": SUPERUSER,
     "otp_totp.totpdevice": SUPERUSER,
     "otp_static.staticdevice": SUPERUSER,
+    "authtoken.tokenproxy": AdminModel("superuser", reden="API-tokens: beheer met `openwmo manage api_token`"),
     # Not in the beheerder's permission group (core.rollen.rolgroep_beheerder_bijwerken): budgets are recorded and
     # scenarios computed in /bekostiging/ through the services. Granting the group these models makes this test
     # fail for the beheerder of Delft, and they must then be scoped and listed as "gemeente".
@@ -408,3 +540,111 @@ def test_history_of_shared_data_names_no_staff_of_another_municipality(client, w
     client.force_login(_eigen_gebruiker(Rol.BEHEERDER, rijswijk))
     antwoord = opvragen(client, reverse(_admin_routenaam(wereld.contract, "history"), args=[wereld.contract.pk]))
     assert wereld.medewerker.username in antwoord.tekst, "Rijswijk's beheerder must still see who changed it"
+
+
+def _api_lijsten_en_details():
+    """The API's list and detail routes of ROUTES, each variant."""
+    for param in _varianten():
+        naam, route = param.values
+        if naam.startswith("api:") and naam.endswith(("-list", "-detail")):
+            yield pytest.param(naam, route, id=param.id)
+
+
+@pytest.mark.parametrize(("naam", "route"), list(_api_lijsten_en_details()))
+def test_api_with_a_token_shows_nothing_of_another_municipality_or_provider(wereld, rijswijk, naam, route):
+    """Integrations use a token, not a session: the same rules must hold (DRF TokenAuthentication)."""
+    pad = reverse(naam, kwargs=route.kwargs(wereld) if route.kwargs else None)
+    url = f"{pad}?{urlencode(route.query(wereld))}" if route.query else pad
+    fouten = []
+    for actor_naam, actor in wereld.actoren.items():
+        token = Token.objects.create(user=actor)
+        antwoord = opvragen(Client(), url, HTTP_AUTHORIZATION=f"Token {token.key}")
+        if lek := lekken(antwoord.tekst, wereld):
+            fouten.append(f"{actor_naam}: GET {url} with a token shows {lek}")
+        elif route.soort == "object" and antwoord.status not in (403, 404):
+            fouten.append(f"{actor_naam}: GET {url} with a token answered {antwoord.status} instead of 403/404")
+        elif route.soort in ("pagina", "gedeeld") and actor.rol not in route.rollen and antwoord.status != 403:
+            fouten.append(f"{actor_naam}: GET {url} with a token answered {antwoord.status} instead of 403")
+    assert not fouten, "\n".join(fouten)
+    assert opvragen(Client(), url).status == 401, "without a token or session the API must answer 401"
+    if route.eigen:
+        token = Token.objects.create(user=_eigen_gebruiker(route.eigen, rijswijk))
+        antwoord = opvragen(Client(), url, HTTP_AUTHORIZATION=f"Token {token.key}")
+        assert antwoord.status == 200, f"a {route.eigen} of Rijswijk cannot open {url} with a token"
+        if route.soort in ("pagina", "lijst"):
+            assert lekken(antwoord.tekst, wereld), f"a {route.eigen} of Rijswijk sees none of Rijswijk's data on {url}"
+
+
+def _import_clienten(client, bsn, c, gemeente):
+    """A dry-run import of one clienten.csv row; returns the result the import page shows."""
+    regels = f"bsn;geboortedatum;achternaam;gemeente\n{bsn};{c.geboortedatum:%Y-%m-%d};{c.achternaam};{gemeente}\n"
+    bestand = SimpleUploadedFile("clienten.csv", regels.encode(), content_type="text/csv")
+    antwoord = client.post(reverse("importeren:import"), {"bestand": bestand, "proef": "on"})
+    assert antwoord.status_code == 200
+    return antwoord.context["resultaat"]
+
+
+@pytest.mark.parametrize("gemeente", ["0603", "0503"])
+def test_import_does_not_tell_a_delft_beheerder_who_is_a_client_of_rijswijk(client, wereld, gemeente):
+    """A clients file naming Rijswijk's client must not confirm or place that person, whatever municipality it says.
+
+    Rijswijk's real client and a made-up person get the same answer when the row says Rijswijk; with Delft in the
+    row, the BSN's uniqueness refuses the row (as the web form does), without naming the municipality.
+    """
+    client.force_login(wereld.actoren["beheerder Delft"])
+    echt = _import_clienten(client, wereld.client.bsn, wereld.client, gemeente)
+    verzonnen = _import_clienten(client, geldig_bsn(), wereld.client, gemeente)
+    echte_fouten = [(f.kolom, f.melding.replace(wereld.client.bsn, "…")) for f in echt.fouten]
+    assert echt.bestanden[0].ongewijzigd == echt.bestanden[0].bijgewerkt == 0, "the import confirms Rijswijk's client"
+    assert echte_fouten, "a row about Rijswijk's client must be refused"
+    if gemeente == "0603":  # the row names Rijswijk itself: the same refusal as for anybody
+        assert echte_fouten == [(f.kolom, f.melding) for f in verzonnen.fouten]
+    else:
+        assert not any("Rijswijk" in melding or "0603" in melding for _k, melding in echte_fouten), echte_fouten
+    antwoord = opvragen(client, reverse("importeren:foutrapport"))
+    assert not set(lekken(antwoord.tekst, wereld)) - {wereld.client.bsn, wereld.client.achternaam}
+
+
+def test_import_error_report_does_not_pass_to_the_next_user_of_the_browser(client, wereld, rijswijk):
+    """The report lives in the session: logging in as someone else (or out) must not hand over Rijswijk's report."""
+    client.force_login(_eigen_gebruiker(Rol.BEHEERDER, rijswijk))
+    _import_clienten(client, wereld.client.bsn, wereld.client, "9999")  # unknown municipality: an error row
+    rapport = reverse("importeren:foutrapport")
+    assert wereld.client.bsn in opvragen(client, rapport).tekst or "9999" in opvragen(client, rapport).tekst
+    client.force_login(wereld.actoren["beheerder Delft"])
+    antwoord = opvragen(client, rapport)
+    assert antwoord.status == 200 and "9999" not in antwoord.tekst and not lekken(antwoord.tekst, wereld)
+    client.post(reverse("logout"))
+    client.force_login(wereld.actoren["beheerder Delft"])
+    assert "9999" not in opvragen(client, rapport).tekst
+
+
+@pytest.mark.parametrize("kanaal", ["upload", "api"])
+def test_a_delft_user_cannot_deliver_a_message_to_rijswijk(client, wereld, kanaal):
+    """Receiving a provider's message is the addressed municipality's work: a Delft user delivering a stop (307) for
+    Rijswijk's allocation would change Rijswijk's records and learn whether the BSN has that allocation. Delivering
+    the bytes of a message Rijswijk already has must not show its stored outcome either."""
+    from openwmo.berichten import simulator
+    from openwmo.berichten.models import Bericht
+    from openwmo.toegang.models import Levering
+
+    t = wereld.toewijzing
+    dag = wereld.bericht_in.dagtekening
+    stop = simulator.stopbericht(t, t.ingangsdatum, dag, dag, identificatie="DELFT307")
+    voor = Levering.objects.get(toewijzing=t).einddatum
+    aantal = Bericht.objects.count()
+    for naam in ("consulent Delft", "beheerder Delft"):
+        client.force_login(wereld.actoren[naam])
+        for xml in (stop, bytes(wereld.bericht_in.inhoud)):
+            if kanaal == "upload":
+                bestand = SimpleUploadedFile("bericht.xml", xml, content_type="application/xml")
+                antwoord = client.post(reverse("berichten:upload"), {"bestand": bestand})
+                tekst = antwoord.content.decode()
+                assert antwoord.status_code == 200 and "Geweigerd" in tekst, f"{naam}: upload not refused"
+            else:
+                antwoord = client.post(reverse("berichten:api-ontvangen"), xml, content_type="application/xml")
+                tekst = antwoord.content.decode()
+                assert antwoord.status_code == 403, f"{naam}: {antwoord.status_code} {tekst}"
+            assert wereld.bericht_in.identificatie not in tekst, f"{naam}: sees the outcome of Rijswijk's message"
+        assert Bericht.objects.count() == aantal, f"{naam}: a message was stored for Rijswijk"
+        assert Levering.objects.get(toewijzing=t).einddatum == voor, f"{naam}: stopped Rijswijk's care"

@@ -24,6 +24,11 @@ from .outbox import te_verzenden, verzoek_afwijzen, verzoek_in_onderzoek, zip_vo
 from .selectors import achterstallig_q, berichten_voor, is_aanbieder, mag_berichten_zien, open_verzoeken_voor
 
 
+def _gemeenten(request):
+    """For municipal staff, the municipalities a delivered message must be addressed to (a provider: its AGB)."""
+    return None if is_aanbieder(request.user) else list(gemeenten_voor(request.user))
+
+
 class BerichtenToegang(LoginRequiredMixin, UserPassesTestMixin):
     def test_func(self):
         return mag_berichten_zien(self.request.user)
@@ -94,7 +99,9 @@ class UploadView(BerichtenToegang, View):
         for bestand in form.cleaned_data["bestand"]:
             inhoud = bestand.read(limiet + 1)
             try:
-                ontvangst = ontvang(inhoud, kanaal=Kanaal.UPLOAD, user=request.user, aanbieder=aanbieder)
+                ontvangst = ontvang(
+                    inhoud, kanaal=Kanaal.UPLOAD, user=request.user, aanbieder=aanbieder, gemeenten=_gemeenten(request)
+                )
             except OntvangstGeweigerd as fout:
                 resultaten.append((bestand.name, None, str(fout)))
                 continue
@@ -182,7 +189,9 @@ class OntvangApiView(BerichtenToegang, View):
                 {"status": "afgekeurd", "retourcodes": ["0001"], "meldingen": [_("Bericht is te groot.")]}, status=413
             )
         try:
-            ontvangst = ontvang(request.body, kanaal=Kanaal.API, user=request.user, aanbieder=aanbieder)
+            ontvangst = ontvang(
+                request.body, kanaal=Kanaal.API, user=request.user, aanbieder=aanbieder, gemeenten=_gemeenten(request)
+            )
         except OntvangstGeweigerd as fout:
             return JsonResponse({"status": "geweigerd", "meldingen": [str(fout)]}, status=403)
         if ontvangst.antwoord is not None:

@@ -128,7 +128,11 @@ def _log_aangemaakt(user, obj, activiteit: str, doel: str) -> None:
 
 
 def client_verwerken(context: Context, rij: ClientRij, kolommen: set[str]) -> str:
-    bestaand = Client.objects.select_related("gemeente", "wijk").filter(bsn=rij.bsn).first()
+    # Matched among the clients the user may see only: matching any client would answer "ongewijzigd" or "U werkt
+    # niet voor gemeente X" for another municipality's client, telling who is a Wmo client where. A BSN taken
+    # elsewhere is then refused by its uniqueness, as in the web form.
+    clienten = Client.objects.all() if context.user is None else clienten_voor(context.user)
+    bestaand = clienten.select_related("gemeente", "wijk").filter(bsn=rij.bsn).first()
     gemeente = context.gemeente(rij.gemeente, bestaand)
     velden = {veld: getattr(rij, veld) for veld in _CLIENT_VELDEN if veld in kolommen or bestaand is None}
     velden["gemeente"] = gemeente

@@ -86,8 +86,16 @@ def max_bytes() -> int:
     return int(getattr(settings, "OPENWMO_BERICHT_MAX_BYTES", DEFAULT_MAX_BYTES))
 
 
-def ontvang(inhoud: bytes, *, kanaal: str = Kanaal.UPLOAD, user=None, aanbieder: Aanbieder | None = None) -> Ontvangst:
-    """Receive one message. `aanbieder`: the provider the uploading user works for (it must be the sender)."""
+def ontvang(
+    inhoud: bytes,
+    *,
+    kanaal: str = Kanaal.UPLOAD,
+    user=None,
+    aanbieder: Aanbieder | None = None,
+    gemeenten=None,
+) -> Ontvangst:
+    """Receive one message. `aanbieder`: the provider the uploading user works for (it must be the sender);
+    `gemeenten`: the municipalities an uploading municipal user works for (the message must be addressed to one)."""
     if isinstance(inhoud, bytearray | memoryview):
         inhoud = bytes(inhoud)
     if not isinstance(inhoud, bytes):
@@ -95,6 +103,8 @@ def ontvang(inhoud: bytes, *, kanaal: str = Kanaal.UPLOAD, user=None, aanbieder:
     digest = sha256(inhoud)
     bestaand = _zelfde(digest)
     if bestaand is not None:
+        # the same rights as a first delivery: the stored outcome is that sender's and municipality's business
+        _controleer_afzender_en_ontvanger(bestaand.afzender, bestaand.ontvanger, aanbieder, gemeenten)
         return Ontvangst(bestaand, herhaald=True)
     limiet = max_bytes()
     try:
@@ -103,11 +113,7 @@ def ontvang(inhoud: bytes, *, kanaal: str = Kanaal.UPLOAD, user=None, aanbieder:
     except BerichtFout as fout:
         return _technisch_afgekeurd(inhoud, digest, kanaal, fout.meldingen, limiet)
     kop = _kop(root, code)
-    if aanbieder is not None and kop["afzender"] != aanbieder.agb_code:
-        raise OntvangstGeweigerd(
-            f"Dit bericht is verstuurd door {kop['afzender'] or 'een onbekende afzender'}, "
-            f"niet door {aanbieder.naam} ({aanbieder.agb_code})."
-        )
+    _controleer_afzender_en_ontvanger(kop["afzender"], kop["ontvanger"], aanbieder, gemeenten)
     if code not in VAN_AANBIEDER + RETOUR_OP_ONS:
         melding = f"WMO{code} wordt niet door een aanbieder naar de gemeente gestuurd."
         return _technisch_afgekeurd(inhoud, digest, kanaal, [melding], limiet, kop=kop, code=code)
@@ -124,6 +130,21 @@ def ontvang(inhoud: bytes, *, kanaal: str = Kanaal.UPLOAD, user=None, aanbieder:
             if bestaand is not None:
                 return Ontvangst(bestaand, herhaald=True)
     raise RuntimeError("bericht kon niet worden vastgelegd")  # pragma: no cover
+
+
+def _controleer_afzender_en_ontvanger(afzender: str, ontvanger: str, aanbieder, gemeenten) -> None:
+    """A provider's employee delivers only its own provider's messages; municipal staff only messages addressed to
+    their own municipalities (another municipality's message would change its records and tell the uploader
+    whether that BSN has that allocation)."""
+    if aanbieder is not None and afzender != aanbieder.agb_code:
+        raise OntvangstGeweigerd(
+            f"Dit bericht is verstuurd door {afzender or 'een onbekende afzender'}, "
+            f"niet door {aanbieder.naam} ({aanbieder.agb_code})."
+        )
+    if gemeenten is not None and ontvanger not in {g.cbs_code for g in gemeenten}:
+        raise OntvangstGeweigerd(
+            f"Dit bericht is gericht aan gemeente {ontvanger or '(onbekend)'}, niet aan een gemeente waarvoor u werkt."
+        )
 
 
 def _zelfde(digest: str) -> Bericht | None:
