@@ -20,7 +20,7 @@ from openwmo.berichten.models import Kanaal, Status
 from openwmo.berichten.simulator import startbericht, stopbericht
 from tests.factories import AanbiederFactory, ClientFactory, GemeenteFactory, ProductFactory, ToewijzingFactory
 
-from .helpers import fuzz_settings, tel, uitkomst, tellingen, verschil, vijandige_tekst
+from .helpers import fuzz_settings, tel, tellingen, uitkomst, verschil, vijandige_tekst
 
 pytestmark = pytest.mark.django_db
 LIMIET = 16 * 1024  # a small OPENWMO_BERICHT_MAX_BYTES so that "too large" costs little to generate
