@@ -111,3 +111,12 @@ def test_contracts_and_tariffs_of_the_users_municipalities(contract_rijswijk, co
     assert tarieven[0]["bedrag"] == "58.40" and tarieven[0]["productcode"] == "02A01"
     elders = api_als(UserFactory(rol="controller", gemeenten=[GemeenteFactory(cbs_code="0637", naam="Zoetermeer")]))
     assert elders.get("/api/v1/contracten/").json()["count"] == 0
+
+
+@pytest.mark.parametrize("sleutel", ["\x00", "a" * 40 + "\x00", "ZZZ", "0" * 39, "g" * 40])
+def test_a_malformed_token_is_refused_with_401_not_a_server_error(db, sleutel):
+    """Found by tests/fuzz: a NUL byte in the token made PostgreSQL raise DataError (a 500)."""
+    from rest_framework.test import APIClient
+
+    antwoord = APIClient().get("/api/v1/gemeenten/", HTTP_AUTHORIZATION=f"Token {sleutel}")
+    assert antwoord.status_code == 401

@@ -310,3 +310,13 @@ def test_302_met_retourcodes(opzet):
     ontvang(wmo302.build(retour))
     bericht_301.refresh_from_db()
     assert bericht_301.retourcode_lijst == ["0200", "9332"]
+
+
+def test_a_reason_quoting_a_nul_byte_is_stored_not_a_crash():
+    """Found by tests/fuzz on PostgreSQL: the parser's reason quoted the declared encoding with its NUL byte,
+    and a text column refuses NUL (DataError). The message is now rejected and stored like any other."""
+    xml = b'<?xml version="1.0" encoding="U\x00F-8"?><wmo305:Bericht xmlns:wmo305="x"/>'
+    ontvangst = ontvang(xml)
+    assert ontvangst.bericht.status == Status.AFGEKEURD and ontvangst.retourcodes == ["0001"]
+    assert "\x00" not in ontvangst.bericht.meldingen and "U\\x00F-8" in ontvangst.bericht.meldingen
+    assert bytes(ontvangst.bericht.inhoud) == xml

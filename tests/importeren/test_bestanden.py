@@ -69,3 +69,35 @@ def test_not_an_xlsx_or_zip():
         lees_upload("import.xlsx", b"dit is tekst")
     with pytest.raises(BestandFout, match="upload een ZIP"):
         lees_upload("import.pdf", b"%PDF")
+
+
+def _beschadigd(inhoud: bytes, lidnaam: str) -> bytes:
+    """The archive with the compressed data of one member garbled; its directory stays intact."""
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
+        info = archief.getinfo(lidnaam)
+    data = bytearray(inhoud)
+    begin = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(begin + 2, begin + info.compress_size - 2, 3):
+        data[i] ^= 0x5A
+    return bytes(data)
+
+
+def test_a_damaged_workbook_or_archive_member_is_refused_not_a_crash():
+    """Found by tests/fuzz: zlib.error escaped while a sheet was read; now it is a clear Dutch refusal."""
+    werkboek = Workbook()
+    blad = werkboek.active
+    blad.title = "clienten"
+    blad.append(["bsn", "geboortedatum", "achternaam", "gemeente"])
+    blad.append(["999990007", "1941-03-12", "Bakker", "0603"])
+    uit = io.BytesIO()
+    werkboek.save(uit)
+    kapot = _beschadigd(uit.getvalue(), "xl/worksheets/sheet1.xml")
+    with pytest.raises(BestandFout, match="beschadigd|geen leesbaar"):
+        lees_upload("import.xlsx", kapot)
+
+    archief = io.BytesIO()
+    with zipfile.ZipFile(archief, "w", zipfile.ZIP_DEFLATED) as z:
+        rijen = "999990007;1941-03-12;Bakker;0603\n" * 50
+        z.writestr("clienten.csv", "bsn;geboortedatum;achternaam;gemeente\n" + rijen)
+    with pytest.raises(BestandFout, match="beschadigd"):
+        lees_upload("import.zip", _beschadigd(archief.getvalue(), "clienten.csv"))

@@ -156,7 +156,7 @@ OPENWMO_IWMO_XSD_DIR = config("OPENWMO_IWMO_XSD_DIR")
 # REST API (openwmo.api): token per user or system account, or the browser session; pages of 100 (max 1000).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "openwmo.api.authenticatie.TokenAuthenticatie",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

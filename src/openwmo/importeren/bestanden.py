@@ -224,6 +224,12 @@ def _controleer_zip(bron: str, archief: zipfile.ZipFile, grenzen: Grenzen) -> No
         raise BestandFout(bron, "het uitgepakte archief is te groot.")
 
 
+# A damaged or hostile workbook makes openpyxl, zipfile and the XML parser fail in many ways (zlib.error,
+# BadZipFile on a CRC error, KeyError for a missing part, ParseError, TypeError/AttributeError on unexpected
+# structure, ...). None of them may escape as a server error: every one means "this file is unreadable". The
+# fuzz suite (tests/fuzz/test_import_fuzz.py) found zlib.error escaping while a sheet was being read.
+
+
 def lees_xlsx(inhoud: bytes, bron: str = "import.xlsx", grenzen: Grenzen = Grenzen()) -> dict[str, Blad]:
     """A workbook with one sheet per file (`clienten`, `beschikkingen`, …); other sheets are ignored."""
     from openpyxl import load_workbook
@@ -234,33 +240,43 @@ def lees_xlsx(inhoud: bytes, bron: str = "import.xlsx", grenzen: Grenzen = Grenz
         with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
             _controleer_zip(bron, archief, grenzen)
         werkboek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as fout:
+    except BestandFout:
+        raise
+    except Exception as fout:  # noqa: BLE001 - see the comment above
         raise BestandFout(bron, "dit is geen leesbaar Excel-bestand (.xlsx).") from fout
-    bladen = {}
     try:
-        for naam in BESTANDEN:
-            if naam not in werkboek.sheetnames:
-                continue
-            rijen = werkboek[naam].iter_rows(values_only=True)
-            kop = next(rijen, None)
-            if kop is None:
-                continue
-            kolommen = [_kolomnaam(_cel(k)) for k in kop]
-            while kolommen and not kolommen[-1]:
-                kolommen.pop()
-            blad_bron = f"{bron} (blad {naam})"
-            _controleer_kolommen(naam, blad_bron, kolommen)
-            blad = Blad(naam=naam, bron=blad_bron, kolommen=kolommen)
-            for nummer, cellen in enumerate(rijen, start=2):
-                tekst = [_cel(c) for c in cellen]
-                if not any(t.strip() for t in tekst):
-                    continue
-                if len(blad.rijen) >= grenzen.max_rijen:
-                    raise BestandFout(blad_bron, f"meer dan {grenzen.max_rijen} rijen; splits het bestand.")
-                blad.rijen.append(_rij(nummer, kolommen, tekst, blad_bron))
-            bladen[naam] = blad
+        return _lees_werkboek(werkboek, bron, grenzen)
+    except BestandFout:
+        raise
+    except Exception as fout:  # noqa: BLE001 - a sheet is only unpacked and parsed while its rows are read
+        raise BestandFout(bron, "dit Excel-bestand is beschadigd en kan niet worden gelezen.") from fout
     finally:
         werkboek.close()
+
+
+def _lees_werkboek(werkboek, bron: str, grenzen: Grenzen) -> dict[str, Blad]:
+    bladen = {}
+    for naam in BESTANDEN:
+        if naam not in werkboek.sheetnames:
+            continue
+        rijen = werkboek[naam].iter_rows(values_only=True)
+        kop = next(rijen, None)
+        if kop is None:
+            continue
+        kolommen = [_kolomnaam(_cel(k)) for k in kop]
+        while kolommen and not kolommen[-1]:
+            kolommen.pop()
+        blad_bron = f"{bron} (blad {naam})"
+        _controleer_kolommen(naam, blad_bron, kolommen)
+        blad = Blad(naam=naam, bron=blad_bron, kolommen=kolommen)
+        for nummer, cellen in enumerate(rijen, start=2):
+            tekst = [_cel(c) for c in cellen]
+            if not any(t.strip() for t in tekst):
+                continue
+            if len(blad.rijen) >= grenzen.max_rijen:
+                raise BestandFout(blad_bron, f"meer dan {grenzen.max_rijen} rijen; splits het bestand.")
+            blad.rijen.append(_rij(nummer, kolommen, tekst, blad_bron))
+        bladen[naam] = blad
     if not bladen:
         raise BestandFout(bron, "geen blad met een bekende naam gevonden (" + ", ".join(BESTANDEN) + ").")
     return bladen
@@ -282,14 +298,23 @@ def lees_zip(inhoud: bytes, bron: str = "import.zip", grenzen: Grenzen = Grenzen
             if lid.is_dir() or pad.name.startswith((".", "__")):
                 continue
             if pad.suffix.lower() == ".xlsx":
-                bladen.update(lees_xlsx(archief.read(lid), f"{bron}/{pad.name}", grenzen))
+                bladen.update(lees_xlsx(_lid_lezen(archief, lid, bron), f"{bron}/{pad.name}", grenzen))
             elif pad.suffix.lower() == ".csv" and pad.stem.lower() in BESTANDEN:
                 if lid.file_size > grenzen.max_bytes:
                     raise BestandFout(f"{bron}/{pad.name}", "het bestand is te groot.")
-                bladen[pad.stem.lower()] = lees_csv(pad.stem.lower(), archief.read(lid), pad.name, grenzen)
+                inhoud_lid = _lid_lezen(archief, lid, bron)
+                bladen[pad.stem.lower()] = lees_csv(pad.stem.lower(), inhoud_lid, pad.name, grenzen)
     if not bladen:
         raise BestandFout(bron, "geen importbestanden gevonden (" + ", ".join(f"{b}.csv" for b in BESTANDEN) + ").")
     return bladen
+
+
+def _lid_lezen(archief: zipfile.ZipFile, lid: zipfile.ZipInfo, bron: str) -> bytes:
+    """One member of a ZIP; a damaged (CRC, deflate), encrypted or otherwise unreadable member is a BestandFout."""
+    try:
+        return archief.read(lid)
+    except Exception as fout:  # noqa: BLE001 - zlib.error, BadZipFile, RuntimeError (encrypted), NotImplementedError
+        raise BestandFout(f"{bron}/{lid.filename}", "dit deel van het ZIP-bestand is beschadigd.") from fout
 
 
 def lees_map(map_: Path, grenzen: Grenzen = Grenzen()) -> dict[str, Blad]:

@@ -186,6 +186,12 @@ def _kop(root, code: str) -> dict:
     }
 
 
+def _meldingtekst(meldingen: list[str]) -> str:
+    """The reasons as stored text. A parser's message may quote the hostile bytes, NUL included, which a
+    PostgreSQL text column refuses (DataError: a crash instead of a rejection; found by tests/fuzz)."""
+    return "\n".join(meldingen).replace("\x00", "\\x00")
+
+
 def _technisch_afgekeurd(inhoud, digest, kanaal, meldingen, limiet, kop=None, code="") -> Ontvangst:
     """Level 1 (structure) or unreadable: stored raw as rejected (0001), no retour, identity not taken."""
     kop = kop or {}
@@ -201,7 +207,7 @@ def _technisch_afgekeurd(inhoud, digest, kanaal, meldingen, limiet, kop=None, co
         sha256=digest,
         status=Status.AFGEKEURD,
         retourcodes="0001",
-        meldingen="\n".join(meldingen[:20]),
+        meldingen=_meldingtekst(meldingen[:20]),
         uniek=False,
         kanaal=kanaal,
         gemeente=Gemeente.objects.filter(cbs_code=kop.get("ontvanger", "")).first() if kop else None,
@@ -282,7 +288,7 @@ def _verwerk(inhoud, digest, code, model, kop, kanaal, user) -> Bericht:
 def _afronden(bericht: Bericht, model, oordeel: Oordeel, user=None) -> Bericht:
     bericht.status = Status.AFGEKEURD if oordeel.afgekeurd else Status.VERWERKT
     bericht.retourcodes = ",".join(oordeel.codes())
-    bericht.meldingen = "\n".join(oordeel.meldingen[:50])
+    bericht.meldingen = _meldingtekst(oordeel.meldingen[:50])
     bericht.verwerkt_op = timezone.now()
     bericht.save()
     if bericht.berichtcode in RETOUR_OP_ONS:
