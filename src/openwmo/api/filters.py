@@ -57,7 +57,9 @@ def filter_toepassen(request, queryset: QuerySet, filter_class, gemeente_veld: s
     filt.is_valid(raise_exception=True)
     waarden = filt.validated_data
     if "gemeente" in waarden:
-        queryset = queryset.filter(**{f"{gemeente_veld}__cbs_code": waarden["gemeente"]}).distinct()
+        queryset = queryset.filter(**{f"{gemeente_veld}__cbs_code": waarden["gemeente"]})
+        if gemeente_veld.endswith("gemeenten"):  # a many-to-many path can repeat rows; a foreign key cannot
+            queryset = queryset.distinct()
     if "ingangsdatum_vanaf" in waarden:
         queryset = queryset.filter(ingangsdatum__gte=waarden["ingangsdatum_vanaf"])
     if "ingangsdatum_tot" in waarden:
