@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "openwmo.catalogus",
     "openwmo.inkoop",
     "openwmo.toegang",
+    "openwmo.declaraties",
+    "openwmo.eigenbijdrage",
     "openwmo.monitoring",
     "openwmo.demo",
 ]
