@@ -56,9 +56,22 @@ def toewijzingen_laden(nummers: Iterable[str]) -> tuple[dict[str, ToewijzingFeit
         "reden_wijziging",
     )
     for deel in _chunks(set(nummers)):
-        for pk, nr, bsn, cat, code, agb, cbs, van, tot, volume, eenheid, freq, budget, reden in (
-            Toewijzing.objects.filter(toewijzingsnummer__in=deel).values_list(*velden).iterator(chunk_size=CHUNK)
-        ):
+        for (
+            pk,
+            nr,
+            bsn,
+            cat,
+            code,
+            agb,
+            cbs,
+            van,
+            tot,
+            volume,
+            eenheid,
+            freq,
+            budget,
+            reden,
+        ) in Toewijzing.objects.filter(toewijzingsnummer__in=deel).values_list(*velden):
             omvang = volume is not None and bool(eenheid) and bool(freq)
             feiten[nr] = ToewijzingFeit(
                 toewijzingsnummer=nr,
@@ -149,9 +162,7 @@ def eerdere_laden(aanbieder, toewijzing_pks: Iterable[int], referenties: Iterabl
     filters += [Q(aanbieder=aanbieder, referentienummer__in=deel) for deel in _chunks(set(referenties))]
     for filter_q in filters:
         rijen = Prestatie.objects.filter(filter_q).exclude(retourcodes__contains="8021").values_list(*velden)
-        for pk, ref, tnr, code, van, tot, volume, bedrag, dc, status, cat, eenheid, vorig in rijen.iterator(
-            chunk_size=CHUNK
-        ):
+        for pk, ref, tnr, code, van, tot, volume, bedrag, dc, status, cat, eenheid, vorig in rijen:
             if pk in gezien:
                 continue
             gezien.add(pk)

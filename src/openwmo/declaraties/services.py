@@ -66,6 +66,11 @@ def _identificatie_325() -> str:
 def declaratie_verwerken_323(xml_bytes: bytes, *, bron: str = Bron.IWMO, user=None) -> Uitkomst:
     """Process one WMO323. Never raises for bad input: a message that cannot be read is answered with a
     header-only 325 with 0001 (when its header names a sender and receiver) and nothing is stored."""
+    inhoud_hash = _hash(xml_bytes)
+    eerder = Declaratie.objects.filter(inhoud_hash=inhoud_hash, bron=bron).only("pk", "antwoord_325", "retourcode")
+    for bestaand in eerder[:1]:  # the very same message again: answer as before, read nothing
+        opgeslagen = bytes(bestaand.antwoord_325) if bestaand.antwoord_325 is not None else None
+        return Uitkomst(bestaand, opgeslagen, (bestaand.retourcode,), herhaald=True)
     try:
         gelezen = lees_323(xml_bytes)
     except BerichtFout as fout:
@@ -79,7 +84,7 @@ def declaratie_verwerken_323(xml_bytes: bytes, *, bron: str = Bron.IWMO, user=No
         gelezen.declaratie,
         bron=bron,
         user=user,
-        inhoud_hash=_hash(xml_bytes),
+        inhoud_hash=inhoud_hash,
         heen=gelezen.header,
         dagtekening=gelezen.dagtekening,
         bericht_323=xml_bytes,
@@ -272,6 +277,20 @@ _KOLOMMEN = (
 )
 
 
+def _copy_waarde(waarde) -> str:
+    if waarde is None:
+        return "\\N"
+    tekst = waarde if isinstance(waarde, str) else str(waarde)
+    if "\\" in tekst or "\t" in tekst or "\n" in tekst or "\r" in tekst:
+        tekst = tekst.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return tekst
+
+
+def _copy_regel(rij) -> str:
+    """One row in PostgreSQL's COPY text format (dates and Decimals print as PostgreSQL reads them)."""
+    return "\t".join(map(_copy_waarde, rij)) + "\n"
+
+
 def _regels_opslaan(declaratie_id, aanbieder_id, uitkomst, toewijzing_pks, toewijzingen) -> None:
     """Store the lines in bulk: COPY on PostgreSQL, bulk_create elsewhere. Rows are plain tuples."""
     rijen = []
@@ -306,8 +325,7 @@ def _regels_opslaan(declaratie_id, aanbieder_id, uitkomst, toewijzing_pks, toewi
         tabel = Prestatie._meta.db_table
         with connection.cursor() as cursor:
             with cursor.cursor.copy(f"COPY {tabel} ({', '.join(_KOLOMMEN)}) FROM STDIN") as copy:
-                for rij in rijen:
-                    copy.write_row(rij)
+                copy.write("".join(map(_copy_regel, rijen)).encode("utf-8"))
         return
     Prestatie.objects.bulk_create(
         [Prestatie(**dict(zip(_KOLOMMEN, rij, strict=True))) for rij in rijen], batch_size=BATCH_SIZE

@@ -53,7 +53,10 @@ class Declaratie(models.Model):
     bron = models.CharField(_("bron"), max_length=4, choices=Bron.choices)
     bericht_identificatie = models.CharField(_("berichtidentificatie"), max_length=20, blank=True)
     inhoud_hash = models.CharField(
-        _("inhoudscontrole (SHA-256)"), max_length=64, help_text=_("Bepaalt of een herhaalde inzending gelijk is.")
+        _("inhoudscontrole (SHA-256)"),
+        max_length=64,
+        db_index=True,
+        help_text=_("Bepaalt of een herhaalde inzending gelijk is."),
     )
     bericht_323 = models.BinaryField(_("ontvangen WMO323"), null=True, blank=True)
     antwoord_325 = models.BinaryField(_("verzonden WMO325"), null=True, blank=True)
