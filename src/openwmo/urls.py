@@ -14,5 +14,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("clienten/", include("openwmo.core.urls")),
+    path("declaraties/", include("openwmo.declaraties.urls")),
+    path("eigenbijdrage/", include("openwmo.eigenbijdrage.urls")),
     path("beheer/", admin.site.urls),
 ]
