@@ -1,7 +1,7 @@
 """Payment batches: the approved, not yet paid claim lines of one provider for one municipality.
 
 `betaalbatch_maken` claims the lines in one UPDATE (so two runs never pay a line twice), then sums them in
-the database: exact Decimals, Σ debet − Σ credit. Exports: CSV (UTF-8, `;`, decimal point) and XLSX, one
+Python: exact Decimals, Σ debet − Σ credit. Exports: CSV (UTF-8, `;`, decimal point) and XLSX, one
 row per line with its signed amount, and a total row equal to the batch's amount.
 """
 
@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -79,14 +78,17 @@ def betaalbatch_maken(aanbieder, gemeente, tot_datum: date, *, user=None) -> Bet
     )
     ids = te_betalen(aanbieder, gemeente, tot_datum).values("pk")
     Prestatie.objects.filter(pk__in=ids).update(betaalbatch=batch)
-    sommen = batch.prestaties.aggregate(
-        aantal=Count("pk"),
-        debet=Sum("bedrag", filter=Q(debet_credit="D")),
-        credit=Sum("bedrag", filter=Q(debet_credit="C")),
-    )
-    batch.aantal_regels = sommen["aantal"]
-    batch.debet = sommen["debet"] or NUL
-    batch.credit = sommen["credit"] or NUL
+    # Summed here, not with SUM() in SQL: SQLite keeps decimals as floating point, Python's Decimal is exact.
+    aantal, debet, credit = 0, NUL, NUL
+    for dc, bedrag in batch.prestaties.values_list("debet_credit", "bedrag").iterator(chunk_size=5000):
+        aantal += 1
+        if dc == "D":
+            debet += bedrag
+        else:
+            credit += bedrag
+    batch.aantal_regels = aantal
+    batch.debet = debet
+    batch.credit = credit
     batch.bedrag = batch.debet - batch.credit
     batch.save(update_fields=["aantal_regels", "debet", "credit", "bedrag"])
     log_verwerking(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -291,6 +292,13 @@ def _copy_regel(rij) -> str:
     return "\t".join(map(_copy_waarde, rij)) + "\n"
 
 
+def _db_waarde(waarde):
+    """Dates as ISO text and Decimals as text, as Django's DateField/DecimalField store them on SQLite."""
+    if isinstance(waarde, date | Decimal):
+        return str(waarde)
+    return waarde
+
+
 def _regels_opslaan(declaratie_id, aanbieder_id, uitkomst, toewijzing_pks, toewijzingen) -> None:
     """Store the lines in bulk: COPY on PostgreSQL, bulk_create elsewhere. Rows are plain tuples."""
     rijen = []
@@ -327,6 +335,9 @@ def _regels_opslaan(declaratie_id, aanbieder_id, uitkomst, toewijzing_pks, toewi
             with cursor.cursor.copy(f"COPY {tabel} ({', '.join(_KOLOMMEN)}) FROM STDIN") as copy:
                 copy.write("".join(map(_copy_regel, rijen)).encode("utf-8"))
         return
-    Prestatie.objects.bulk_create(
-        [Prestatie(**dict(zip(_KOLOMMEN, rij, strict=True))) for rij in rijen], batch_size=BATCH_SIZE
-    )
+    # Other databases (SQLite): one prepared INSERT executed for all rows, no model instance per line.
+    tabel = connection.ops.quote_name(Prestatie._meta.db_table)
+    sql = f"INSERT INTO {tabel} ({', '.join(_KOLOMMEN)}) VALUES ({', '.join(['%s'] * len(_KOLOMMEN))})"
+    with connection.cursor() as cursor:
+        for i in range(0, len(rijen), BATCH_SIZE):
+            cursor.executemany(sql, [tuple(map(_db_waarde, rij)) for rij in rijen[i : i + BATCH_SIZE]])

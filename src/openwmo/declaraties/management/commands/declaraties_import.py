@@ -37,7 +37,9 @@ class Command(BaseCommand):
             if d is not None:
                 regels += d.aantal_regels
                 afgekeurd += d.aantal_afgekeurd
-                status = f"{d.aantal_regels} prestaties, {d.aantal_afgekeurd} afgekeurd, toegekend € {d.toegekend_totaal}"
+                status = (
+                    f"{d.aantal_regels} prestaties, {d.aantal_afgekeurd} afgekeurd, toegekend € {d.toegekend_totaal}"
+                )
                 if uitkomst.herhaald:
                     status = "al eerder verwerkt: " + status
             else:
