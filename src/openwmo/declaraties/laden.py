@@ -71,7 +71,7 @@ def toewijzingen_laden(nummers: Iterable[str]) -> tuple[dict[str, ToewijzingFeit
             freq,
             budget,
             reden,
-        ) in Toewijzing.objects.filter(toewijzingsnummer__in=deel).values_list(*velden):
+        ) in Toewijzing.objects.filter(toewijzingsnummer__in=deel).order_by().values_list(*velden):
             omvang = volume is not None and bool(eenheid) and bool(freq)
             feiten[nr] = ToewijzingFeit(
                 toewijzingsnummer=nr,
@@ -113,6 +113,7 @@ def tarieven_laden(aanbieder, gemeente, productcodes: Iterable[str]) -> TariefIn
             "contract__toetredingsdatum",
             "contract__einddatum",
         )
+        .order_by()
         .distinct()
     )
     per_product: dict[str, list] = {}
@@ -161,7 +162,7 @@ def eerdere_laden(aanbieder, toewijzing_pks: Iterable[int], referenties: Iterabl
     filters = [Q(toewijzing_id__in=deel) for deel in _chunks(set(toewijzing_pks))]
     filters += [Q(aanbieder=aanbieder, referentienummer__in=deel) for deel in _chunks(set(referenties))]
     for filter_q in filters:
-        rijen = Prestatie.objects.filter(filter_q).exclude(retourcodes__contains="8021").values_list(*velden)
+        rijen = Prestatie.objects.filter(filter_q).exclude(retourcodes__contains="8021").order_by().values_list(*velden)
         for pk, ref, tnr, code, van, tot, volume, bedrag, dc, status, cat, eenheid, vorig in rijen:
             if pk in gezien:
                 continue
