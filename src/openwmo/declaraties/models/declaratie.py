@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from openwmo.catalogus.codelijsten import RETOURCODE
+from openwmo.catalogus.codelijsten import EENHEID, RETOURCODE
 from openwmo.core.models import Gemeente
 from openwmo.inkoop.models import Aanbieder
 from openwmo.toegang.models import Toewijzing
@@ -147,6 +147,10 @@ class Prestatie(models.Model):
     def meldingen(self) -> list[tuple[str, str]]:
         """(code, Dutch meaning) of each retourcode."""
         return [(c, RETOURCODE.get(c, "")) for c in self.codes]
+
+    @property
+    def eenheid_naam(self) -> str:
+        return EENHEID.get(self.eenheid, self.eenheid)
 
     @property
     def bedrag_met_teken(self):
