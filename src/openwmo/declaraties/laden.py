@@ -24,6 +24,7 @@ from openwmo.inkoop.models import Tarief
 from openwmo.toegang.models import Toewijzing
 
 from .checks import EerdereIndex, EerderePrestatie, TariefFeit, TariefIndex, ToewijzingFeit
+from .lookups import in_filter
 from .models import Prestatie
 
 CHUNK = 5_000
@@ -71,7 +72,7 @@ def toewijzingen_laden(nummers: Iterable[str]) -> tuple[dict[str, ToewijzingFeit
             freq,
             budget,
             reden,
-        ) in Toewijzing.objects.filter(toewijzingsnummer__in=deel).order_by().values_list(*velden):
+        ) in Toewijzing.objects.filter(in_filter("toewijzingsnummer", deel)).order_by().values_list(*velden):
             omvang = volume is not None and bool(eenheid) and bool(freq)
             feiten[nr] = ToewijzingFeit(
                 toewijzingsnummer=nr,
@@ -159,8 +160,8 @@ def eerdere_laden(aanbieder, toewijzing_pks: Iterable[int], referenties: Iterabl
     )
     gezien: set[int] = set()
     eerdere: list[EerderePrestatie] = []
-    filters = [Q(toewijzing_id__in=deel) for deel in _chunks(set(toewijzing_pks))]
-    filters += [Q(aanbieder=aanbieder, referentienummer__in=deel) for deel in _chunks(set(referenties))]
+    filters = [in_filter("toewijzing_id", deel) for deel in _chunks(set(toewijzing_pks))]
+    filters += [Q(aanbieder=aanbieder) & in_filter("referentienummer", deel) for deel in _chunks(set(referenties))]
     for filter_q in filters:
         rijen = Prestatie.objects.filter(filter_q).exclude(retourcodes__contains="8021").order_by().values_list(*velden)
         for pk, ref, tnr, code, van, tot, volume, bedrag, dc, status, cat, eenheid, vorig in rijen:

@@ -90,7 +90,10 @@ class Prestatie(models.Model):
     declaratie = models.ForeignKey(
         Declaratie, verbose_name=_("declaratie"), on_delete=models.CASCADE, related_name="prestaties"
     )
-    aanbieder = models.ForeignKey(Aanbieder, verbose_name=_("aanbieder"), on_delete=models.PROTECT, related_name="+")
+    # Indexed through (aanbieder, referentienummer) below; fewer indexes keep the bulk insert of lines cheap.
+    aanbieder = models.ForeignKey(
+        Aanbieder, verbose_name=_("aanbieder"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     toewijzing = models.ForeignKey(
         Toewijzing,
         verbose_name=_("toewijzing"),
@@ -133,7 +136,6 @@ class Prestatie(models.Model):
         ordering = ["declaratie", "volgnummer"]
         indexes = [
             models.Index(fields=["aanbieder", "referentienummer"]),
-            models.Index(fields=["status", "betaalbatch"]),
         ]
 
     def __str__(self):
