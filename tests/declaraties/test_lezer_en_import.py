@@ -96,3 +96,25 @@ def test_import_command_writes_the_325_next_to_each_file(basis, tmp_path, capsys
     assert "al eerder verwerkt" in capsys.readouterr().out
     assert (tmp_path / "antwoorden" / "maart.325.xml").exists()
     assert Declaratie.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_with_two_workers_on_postgresql(tmp_path, capsys):
+    from db_maker import batch_opslaan
+    from django.core.management.base import CommandError
+    from django.db import connection
+
+    batch = genereer_batch(400, aanbieders=4, fouten=8)
+    for d in batch.declaraties:
+        (tmp_path / f"{d.declaratienummer}.xml").write_bytes(als_323(d))
+    if connection.vendor != "postgresql":
+        with pytest.raises(CommandError, match="alleen met PostgreSQL"):
+            call_command("declaraties_import", str(tmp_path), "--workers", "2")
+        return
+    batch_opslaan(batch)
+    call_command("declaraties_import", str(tmp_path), "--workers", "2")
+    assert "4 bestanden, 400 prestaties, 8 afgekeurd." in capsys.readouterr().out
+    assert len(list(tmp_path.glob("*.325.xml"))) == 4
+    toegekend = {d.aanbieder.agb_code: d.toegekend_totaal for d in Declaratie.objects.filter(bron="iwmo")
+                 .exclude(declaratienummer__startswith="F").select_related("aanbieder")}  # fmt: skip
+    assert toegekend == batch.verwacht_bedrag

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from openwmo.berichten import common as c
@@ -144,34 +144,32 @@ def _verwerken(
         _log_technisch(user, meldingen, heen)
         return Uitkomst(None, antwoord_bytes, ("0001",), tuple(meldingen))
 
-    bestaand = _bestaande(aanbieder, d, inhoud_hash, antwoord, user)
-    if bestaand is not None:
-        return bestaand
-
-    prestaties = d.prestaties
-    toewijzingen, toewijzing_pks = toewijzingen_laden({p.toewijzingsnummer for p in prestaties})
-    tarieven = tarieven_laden(aanbieder, gemeente, {p.productcode for p in prestaties})
-    referenties = {p.referentienummer for p in prestaties}
-    referenties.update(p.vorige_referentienummer for p in prestaties if p.vorige_referentienummer)
-    eerdere = eerdere_laden(aanbieder, [pk for nr, pk in toewijzing_pks.items() if nr in toewijzingen], referenties)
-    uitkomst = checks.check_declaratie(d, toewijzingen, tarieven, eerdere)
-    if uitkomst.header_retourcodes:
-        _log_technisch(user, uitkomst.technische_fouten, heen)
-        return Uitkomst(None, antwoord(uitkomst), ("0001",), uitkomst.technische_fouten)
-
-    try:
-        with transaction.atomic():
-            declaratie = _opslaan(
-                d, uitkomst, aanbieder, gemeente, toewijzing_pks, toewijzingen,
-                bron=bron, user=user, inhoud_hash=inhoud_hash, heen=heen, dagtekening=dagtekening,
-                bericht_323=bericht_323, antwoord_325=antwoord(uitkomst),
-            )  # fmt: skip
-    except IntegrityError:
-        # The same declaration was stored concurrently: answer as for a resend.
+    with transaction.atomic():
+        # One claim of a provider at a time: the checks read the provider's earlier lines, so two claims of
+        # the same provider checked side by side could both approve the same period (workers run in parallel
+        # per provider). The row lock ends with the transaction.
+        Aanbieder.objects.select_for_update().filter(pk=aanbieder.pk).exists()
         bestaand = _bestaande(aanbieder, d, inhoud_hash, antwoord, user)
-        if bestaand is None:
-            raise
-        return bestaand
+        if bestaand is not None:
+            return bestaand
+
+        prestaties = d.prestaties
+        toewijzingen, toewijzing_pks = toewijzingen_laden({p.toewijzingsnummer for p in prestaties})
+        tarieven = tarieven_laden(aanbieder, gemeente, {p.productcode for p in prestaties})
+        referenties = {p.referentienummer for p in prestaties}
+        referenties.update(p.vorige_referentienummer for p in prestaties if p.vorige_referentienummer)
+        gekoppeld = [pk for nr, pk in toewijzing_pks.items() if nr in toewijzingen]
+        eerdere = eerdere_laden(aanbieder, gekoppeld, referenties)
+        uitkomst = checks.check_declaratie(d, toewijzingen, tarieven, eerdere)
+        if uitkomst.header_retourcodes:
+            _log_technisch(user, uitkomst.technische_fouten, heen)
+            return Uitkomst(None, antwoord(uitkomst), ("0001",), uitkomst.technische_fouten)
+
+        declaratie = _opslaan(
+            d, uitkomst, aanbieder, gemeente, toewijzing_pks, toewijzingen,
+            bron=bron, user=user, inhoud_hash=inhoud_hash, heen=heen, dagtekening=dagtekening,
+            bericht_323=bericht_323, antwoord_325=antwoord(uitkomst),
+        )  # fmt: skip
     return Uitkomst(declaratie, declaratie.antwoord_325, uitkomst.declaratie_retourcodes)
 
 
