@@ -90,6 +90,8 @@ class Wereld:
     bericht_uit: object  # the WMO301 of the allocation, ready to send
     verzoek: object  # a WMO315 request of provider A for the client
     token: object  # the staff member's API token
+    declaratie: object  # a WMO323 claim of provider A on the allocation, with its 325
+    betaalbatch: object  # the payment batch that pays it
     actoren: dict = field(default_factory=dict)
 
     def geheimen(self) -> list[str]:
@@ -121,12 +123,47 @@ class Wereld:
             self.bericht_in.identificatie,
             self.verzoek.referentie_aanbieder,
             self.token.key,
+            self.declaratie.declaratienummer,
         ]
 
 
 def _bedrag_teksten(bedrag: Decimal) -> tuple[str, str]:
     """An amount as a page shows it (7.654.321,98) and as an export writes it (7654321.98)."""
     return getal(bedrag), str(bedrag)
+
+
+def _declaratie_en_betaling(toewijzing, tarief, aanbieder, gemeente, vandaag):
+    """Provider A claims two hours in the first whole month of the allocation; the claim is approved and paid."""
+    from openwmo.core.periode import month_end
+    from openwmo.declaraties.betaling import betaalbatch_maken
+    from openwmo.declaraties.services import declaratie_verwerken_323
+    from tests.declaraties.bericht_maker import als_323
+    from tests.declaraties.declaratie_maker import declaratie, prestatie
+
+    maand = month_end(toewijzing.ingangsdatum) + datetime.timedelta(days=1)
+    regel = prestatie(
+        referentienummer="GEHEIMR1",
+        toewijzingsnummer=toewijzing.toewijzingsnummer,
+        bsn=toewijzing.client.bsn,
+        productcategorie=toewijzing.product.productcategorie,
+        productcode=toewijzing.product.productcode,
+        begindatum=maand,
+        einddatum=month_end(maand),
+        geleverd_volume=2,
+        producttarief=tarief.bedrag,
+        ingediend_bedrag=tarief.bedrag * 2,
+    )
+    claim = declaratie(
+        [regel],
+        declaratienummer="GEHEIM323",
+        aanbieder_agb=aanbieder.agb_code,
+        gemeente_cbs=gemeente.cbs_code,
+        periode_begindatum=maand,
+        periode_einddatum=month_end(maand),
+    )
+    uitkomst = declaratie_verwerken_323(als_323(claim, dagtekening=month_end(maand) + datetime.timedelta(days=1)))
+    assert uitkomst.retourcodes == ("8001",), uitkomst.meldingen
+    return uitkomst.declaratie, betaalbatch_maken(aanbieder, gemeente, vandaag)
 
 
 def wereld_bouwen(rijswijk, delft) -> Wereld:
@@ -265,6 +302,7 @@ def wereld_bouwen(rijswijk, delft) -> Wereld:
         kanaal=Kanaal.UPLOAD,
     )
     assert ontvangst.bericht.status == "verwerkt", ontvangst.bericht.meldingen
+    declaratie, betaalbatch = _declaratie_en_betaling(toewijzing, tarief, aanbieder_a, rijswijk, vandaag)
     wereld = Wereld(
         client=client,
         huishouden=huishouden,
@@ -294,6 +332,8 @@ def wereld_bouwen(rijswijk, delft) -> Wereld:
         bericht_uit=toewijzing_bericht_aanmaken(toewijzing),
         verzoek=ontvangst.bericht.verzoeken.get(),
         token=Token.objects.create(user=medewerker),
+        declaratie=declaratie,
+        betaalbatch=betaalbatch,
     )
     wereld.actoren = actoren_maken(rijswijk, delft)
     return wereld

@@ -37,6 +37,8 @@ INKOOP = frozenset({Rol.CONTRACTMANAGER, Rol.BEHEERDER})
 STUURINFORMATIE = frozenset({Rol.CONTRACTMANAGER, Rol.CONTROLLER, Rol.BEHEERDER})
 BERICHTEN = frozenset({Rol.CONSULENT, Rol.BEHEERDER, Rol.AANBIEDER})
 GEMEENTE = frozenset(ALLE_ROLLEN - {Rol.AANBIEDER})
+DECLARATIES_BEHEER = frozenset({Rol.CONTROLLER, Rol.BEHEERDER})
+DECLARATIES = DECLARATIES_BEHEER | {Rol.AANBIEDER}
 
 
 @dataclass(frozen=True)
@@ -284,6 +286,17 @@ ROUTES = {
     ),
     # Import (/importeren/): the functioneel beheerder; the error report is the last import of the same session
     # (test_import_error_report_… checks a report does not pass to the next user of the browser).
+    # Claims: the controller and beheerder of the municipality, and the provider for its own claims.
+    "declaraties:lijst": Route("lijst", DECLARATIES, eigen=Rol.CONTROLLER),
+    "declaraties:indienen": Route("pagina", frozenset({Rol.AANBIEDER})),
+    "declaraties:detail": _object(DECLARATIES, lambda w: {"pk": w.declaratie.pk}, eigen=Rol.CONTROLLER),
+    "declaraties:antwoord-325": _object(DECLARATIES, lambda w: {"pk": w.declaratie.pk}, eigen=Rol.CONTROLLER),
+    "declaraties:betaalbatches": Route("lijst", DECLARATIES_BEHEER),  # totals per batch: no secrets to find
+    "declaraties:betaalbatch-export": (
+        _object(DECLARATIES_BEHEER, lambda w: {"pk": w.betaalbatch.pk, "formaat": "csv"}, eigen=Rol.CONTROLLER),
+        _object(DECLARATIES_BEHEER, lambda w: {"pk": w.betaalbatch.pk, "formaat": "xlsx"}, eigen=Rol.CONTROLLER),
+    ),
+    "eigenbijdrage:cak-export": Route("pagina", DECLARATIES_BEHEER),
     "importeren:import": Route("pagina", BEHEER),
     "importeren:foutrapport": Route("pagina", BEHEER),
     # The admin site itself (its model pages are covered through ADMIN_MODELLEN below).
@@ -339,6 +352,11 @@ SUPERUSER = AdminModel("superuser")
 # ---- The table: every model registered in the admin. -------------------------------------------------------------
 ADMIN_MODELLEN = {
     "core.client": AdminModel("gemeente", lambda w: w.client),
+    # The beheerder's permission group does not include claims: their admin is for superusers.
+    "declaraties.declaratie": SUPERUSER,
+    "declaraties.betaalbatch": SUPERUSER,
+    "eigenbijdrage.abonnementstarief": GEDEELD,
+    "eigenbijdrage.bijdrageregel": GEDEELD,
     "core.huishouden": AdminModel("gemeente", lambda w: w.huishouden),
     "core.user": AdminModel("gemeente", lambda w: w.medewerker),
     "core.verwerking": AdminModel("gemeente", lambda w: w.verwerking),

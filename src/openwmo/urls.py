@@ -21,6 +21,8 @@ urlpatterns = [
     path("berichten/", include("openwmo.berichten.urls")),
     path("api/v1/", include("openwmo.api.urls")),
     path("importeren/", include("openwmo.importeren.urls")),
+    path("declaraties/", include("openwmo.declaraties.urls")),
+    path("eigenbijdrage/", include("openwmo.eigenbijdrage.urls")),
     path("beheer/", admin.site.urls),
     path("beveiliging/", include("openwmo.core.urls_beveiliging")),
 ]

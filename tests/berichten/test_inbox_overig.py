@@ -1,6 +1,7 @@
 """Idempotency, 9056, hostile input, requests (315/317 → 316/318, 319), the 323 seam and 302 retours."""
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from django.test import override_settings
@@ -252,7 +253,7 @@ def nep_verwerker(xml_bytes, bron="iwmo"):
         totaal_toegekend_bedrag=declaratie.declaratie.totaal_ingediend_bedrag,
         retourcodes=("8001",),
     )
-    return object(), wmo325.build(wmo325.Bericht(header=header, declaratie_antwoord=antwoord))
+    return SimpleNamespace(antwoord_325=wmo325.build(wmo325.Bericht(header=header, declaratie_antwoord=antwoord)))
 
 
 def _declaratie():
@@ -273,6 +274,16 @@ def test_323_gaat_naar_de_declaratiemodule_en_het_325_wordt_opgeslagen(opzet):
     assert ontvangst.geaccepteerd and ontvangst.antwoord.berichtcode == "325"
     assert "8001" in ontvangst.retourcodes
     assert ontvang(_declaratie()).bericht.pk == ontvangst.bericht.pk
+
+
+def test_323_through_the_real_claims_module_gets_its_325_stored(opzet):
+    ontvangst = ontvang(_declaratie())
+    assert ontvangst.bericht.status == Status.VERWERKT, ontvangst.bericht.meldingen
+    assert ontvangst.antwoord.berichtcode == "325"
+    from openwmo.declaraties.models import Declaratie
+
+    assert Declaratie.objects.count() <= 1  # stored when the claim passed the technical checks
+    assert ontvang(_declaratie()).bericht.pk == ontvangst.bericht.pk  # the same message again changes nothing
 
 
 @override_settings(OPENWMO_BERICHT_VERWERKERS={"323": "openwmo.bestaat_niet.services.verwerk"})

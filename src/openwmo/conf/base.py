@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "openwmo.inkoop",
     "openwmo.toegang",
     "openwmo.berichten",
+    "openwmo.declaraties",
+    "openwmo.eigenbijdrage",
     "openwmo.monitoring",
     "openwmo.bekostiging",
     "openwmo.demo",

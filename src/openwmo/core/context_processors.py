@@ -27,6 +27,11 @@ def navigatie(request):
         items.append((_("Sturingsinformatie"), reverse("monitoring:index")))
         items.append((_("Begroting"), reverse("bekostiging:begroting")))
         items.append((_("Scenario's"), reverse("bekostiging:scenario-lijst")))
+    if user.rol in (Rol.CONTROLLER, Rol.BEHEERDER, Rol.AANBIEDER) or user.is_superuser:
+        items.append((_("Declaraties"), reverse("declaraties:lijst")))
+    if user.rol in (Rol.CONTROLLER, Rol.BEHEERDER) or user.is_superuser:
+        items.append((_("Betaalbatches"), reverse("declaraties:betaalbatches")))
+        items.append((_("CAK-export"), reverse("eigenbijdrage:cak-export")))
     if user.rol in ROLLEN_MET_BEHEER or user.is_superuser:
         items.append((_("Importeren"), reverse("importeren:import")))
         items.append((_("Beheer"), reverse("admin:index")))

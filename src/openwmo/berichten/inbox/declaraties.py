@@ -2,7 +2,8 @@
 
     OPENWMO_BERICHT_VERWERKERS = {"323": "openwmo.declaraties.services.declaratie_verwerken_323"}
 
-The handler is called as `handler(xml_bytes, bron="iwmo")` and returns `(declaratie, antwoord_325_bytes)`.
+The handler is called as `handler(xml_bytes, bron="iwmo")` and returns an outcome whose `antwoord_325` holds the
+325 bytes (`declaraties.services.Uitkomst`).
 When it cannot be imported (the claims module is not installed) or fails, the 323 is kept with status
 "wacht op verwerking" and a clear message, and `wachtende_verwerken()` (run by `openwmo berichten outbox`)
 tries again later. Nothing the handler wrote survives a failure (it runs in a savepoint).
@@ -46,8 +47,8 @@ def verwerk_323(bericht: Bericht) -> None:
         return
     try:
         with transaction.atomic():
-            _declaratie, antwoord_xml = handler(bytes(bericht.inhoud), bron="iwmo")
-            antwoord = _325_opslaan(bericht, antwoord_xml)
+            uitkomst = handler(bytes(bericht.inhoud), bron="iwmo")
+            antwoord = _325_opslaan(bericht, uitkomst.antwoord_325)
     except Exception as exc:  # noqa: BLE001 - a failing handler must not lose the message or crash the inbox
         logger.exception("verwerking WMO323 %s mislukt", bericht.pk)
         _wacht(bericht, f"De declaratie kon niet verwerkt worden ({type(exc).__name__}: {exc}).")

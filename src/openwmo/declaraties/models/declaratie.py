@@ -1,0 +1,159 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from openwmo.catalogus.codelijsten import EENHEID, RETOURCODE
+from openwmo.core.models import Gemeente
+from openwmo.inkoop.models import Aanbieder
+from openwmo.toegang.models import Toewijzing
+
+
+class Bron(models.TextChoices):
+    IWMO = "iwmo", _("iWmo-bericht (WMO323)")
+    CSV = "csv", _("CSV-bestand")
+    API = "api", _("API")
+
+
+class DeclaratieStatus(models.TextChoices):
+    GOEDGEKEURD = "goedgekeurd", _("Volledig goedgekeurd")
+    DEELS = "deels", _("Deels goedgekeurd")
+    AFGEKEURD = "afgekeurd", _("Volledig afgekeurd")
+
+
+class PrestatieStatus(models.TextChoices):
+    GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
+    AFGEKEURD = "afgekeurd", _("Afgekeurd")
+
+
+class Declaratie(models.Model):
+    """A received claim (WMO323, CSV or API) after its check, with the 325 answer sent back.
+
+    Only claims that were assessed are stored: a technically rejected message (0001) or a reused
+    DeclaratieNummer with other content (9333) counts as not sent and leaves no row (iWmo IV087/IV088).
+    """
+
+    aanbieder = models.ForeignKey(
+        Aanbieder, verbose_name=_("aanbieder"), on_delete=models.PROTECT, related_name="declaraties"
+    )
+    gemeente = models.ForeignKey(Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT)
+    declaratienummer = models.CharField(_("declaratienummer"), max_length=12)
+    periode_begindatum = models.DateField(_("declaratieperiode van"))
+    periode_einddatum = models.DateField(_("declaratieperiode tot en met"))
+    dagtekening = models.DateField(_("dagtekening"), null=True, blank=True)
+    ingediend_totaal = models.DecimalField(
+        _("ingediend totaal (euro)"), max_digits=14, decimal_places=2, help_text=_("Debet min credit.")
+    )
+    toegekend_totaal = models.DecimalField(_("toegekend totaal (euro)"), max_digits=14, decimal_places=2)
+    status = models.CharField(_("status"), max_length=12, choices=DeclaratieStatus.choices)
+    retourcode = models.CharField(_("retourcode declaratie"), max_length=4, help_text=_("8001 of 0200."))
+    aantal_regels = models.PositiveIntegerField(_("aantal prestaties"))
+    aantal_afgekeurd = models.PositiveIntegerField(_("aantal afgekeurde prestaties"))
+    ontvangen_op = models.DateTimeField(_("ontvangen op"), default=timezone.now)
+    bron = models.CharField(_("bron"), max_length=4, choices=Bron.choices)
+    bericht_identificatie = models.CharField(_("berichtidentificatie"), max_length=20, blank=True)
+    inhoud_hash = models.CharField(
+        _("inhoudscontrole (SHA-256)"),
+        max_length=64,
+        db_index=True,
+        help_text=_("Bepaalt of een herhaalde inzending gelijk is."),
+    )
+    bericht_323 = models.BinaryField(_("ontvangen WMO323"), null=True, blank=True)
+    antwoord_325 = models.BinaryField(_("verzonden WMO325"), null=True, blank=True)
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingediend door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("declaratie")
+        verbose_name_plural = _("declaraties")
+        ordering = ["-ontvangen_op", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanbieder", "declaratienummer"], name="declaratienummer_uniek_per_aanbieder"
+            )
+        ]
+        indexes = [models.Index(fields=["gemeente", "periode_begindatum"])]
+
+    def __str__(self):
+        return f"{self.declaratienummer} ({self.aanbieder})"
+
+
+class Prestatie(models.Model):
+    """One claim line as received, with the outcome of its check (approved or rejected + retourcodes)."""
+
+    declaratie = models.ForeignKey(
+        Declaratie, verbose_name=_("declaratie"), on_delete=models.CASCADE, related_name="prestaties"
+    )
+    # Indexed through (aanbieder, referentienummer) below; fewer indexes keep the bulk insert of lines cheap.
+    aanbieder = models.ForeignKey(
+        Aanbieder, verbose_name=_("aanbieder"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    toewijzing = models.ForeignKey(
+        Toewijzing,
+        verbose_name=_("toewijzing"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="prestaties",
+        help_text=_("Leeg als de prestatie niet aan een toewijzing van deze aanbieder en gemeente te koppelen is."),
+    )
+    volgnummer = models.PositiveIntegerField(_("volgnummer in de declaratie"))
+    referentienummer = models.CharField(_("referentienummer"), max_length=20)
+    vorige_referentienummer = models.CharField(_("vorig referentienummer"), max_length=20, blank=True)
+    toewijzingsnummer = models.CharField(_("toewijzingsnummer (gedeclareerd)"), max_length=9)
+    bsn = models.CharField(_("BSN (gedeclareerd)"), max_length=9)
+    productcategorie = models.CharField(_("productcategorie"), max_length=2)
+    productcode = models.CharField(_("productcode"), max_length=5)
+    begindatum = models.DateField(_("begindatum"))
+    einddatum = models.DateField(_("einddatum"))
+    volume = models.PositiveIntegerField(_("geleverd volume"))
+    eenheid = models.CharField(_("eenheid"), max_length=2)
+    tarief = models.DecimalField(_("producttarief (euro)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    bedrag = models.DecimalField(_("ingediend bedrag (euro)"), max_digits=12, decimal_places=2)
+    debet_credit = models.CharField(_("debet/credit"), max_length=1, choices=[("D", _("Debet")), ("C", _("Credit"))])
+    status = models.CharField(_("status"), max_length=11, choices=PrestatieStatus.choices)
+    retourcodes = models.CharField(
+        _("retourcodes"), max_length=60, blank=True, help_text=_("Komma-gescheiden WJ001-codes; leeg als goedgekeurd.")
+    )
+    betaalbatch = models.ForeignKey(
+        "declaraties.Betaalbatch",
+        verbose_name=_("betaalbatch"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="prestaties",
+    )
+
+    class Meta:
+        verbose_name = _("prestatie")
+        verbose_name_plural = _("prestaties")
+        ordering = ["declaratie", "volgnummer"]
+        indexes = [
+            models.Index(fields=["aanbieder", "referentienummer"]),
+        ]
+
+    def __str__(self):
+        return f"{self.referentienummer} ({self.get_status_display()})"
+
+    @property
+    def codes(self) -> list[str]:
+        return [c for c in self.retourcodes.split(",") if c]
+
+    @property
+    def meldingen(self) -> list[tuple[str, str]]:
+        """(code, Dutch meaning) of each retourcode."""
+        return [(c, RETOURCODE.get(c, "")) for c in self.codes]
+
+    @property
+    def eenheid_naam(self) -> str:
+        return EENHEID.get(self.eenheid, self.eenheid)
+
+    @property
+    def bedrag_met_teken(self):
+        return self.bedrag if self.debet_credit == "D" else -self.bedrag

@@ -1,0 +1,3 @@
+from .tarief import Abonnementstarief, Bijdrageregel
+
+__all__ = ["Abonnementstarief", "Bijdrageregel"]
