@@ -2,35 +2,11 @@ import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections
+from django.db import connection
 
-from openwmo.declaraties.services import declaratie_verwerken_323
+from openwmo.declaraties.werkers import parallel, verwerken
 
 _AFZENDER = re.compile(rb"Afzender>\s*([0-9]{8})\s*<")
-
-
-def _verwerk(bestanden: list[Path], uitmap: Path | None) -> list[tuple[str, str, int, int, str]]:
-    """Process files in order; returns (name, retourcodes, lines, rejected, remark) per file."""
-    uitkomsten = []
-    for bestand in bestanden:
-        uitkomst = declaratie_verwerken_323(bestand.read_bytes())
-        if uitkomst.antwoord_325 is not None:
-            doel = (uitmap or bestand.parent) / f"{bestand.stem}.325.xml"
-            doel.write_bytes(uitkomst.antwoord_325)
-        d = uitkomst.declaratie
-        if d is not None:
-            status = f"{d.aantal_regels} prestaties, {d.aantal_afgekeurd} afgekeurd, toegekend € {d.toegekend_totaal}"
-            if uitkomst.herhaald:
-                status = "al eerder verwerkt: " + status
-            regel = (bestand.name, ",".join(uitkomst.retourcodes), d.aantal_regels, d.aantal_afgekeurd, status)
-        else:
-            regel = (bestand.name, ",".join(uitkomst.retourcodes), 0, 0, "; ".join(uitkomst.meldingen[:3]))
-        uitkomsten.append(regel)
-    return uitkomsten
-
-
-def _verwerk_deel(args):
-    return _verwerk(*args)
 
 
 class Command(BaseCommand):
@@ -64,19 +40,15 @@ class Command(BaseCommand):
         if uitmap:
             uitmap.mkdir(parents=True, exist_ok=True)
         if workers > 1:
-            import multiprocessing
-
             # Files of one provider go to one worker, in order (a credit may refer to an earlier claim).
             delen: list[list[Path]] = [[] for _ in range(workers)]
             for bestand in bestanden:
                 with open(bestand, "rb") as f:
                     gevonden = _AFZENDER.search(f.read(4096))
                 delen[int(gevonden.group(1)) % workers if gevonden else 0].append(bestand)
-            connections.close_all()
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                uitkomsten = [u for deel in pool.map(_verwerk_deel, [(d, uitmap) for d in delen]) for u in deel]
+            uitkomsten = parallel(delen, uitmap)
         else:
-            uitkomsten = _verwerk(bestanden, uitmap)
+            uitkomsten = verwerken(bestanden, uitmap)
         for naam, codes, _regels, _afgekeurd, status in uitkomsten:
             self.stdout.write(f"{naam}: {codes} – {status}")
         regels = sum(u[2] for u in uitkomsten)
