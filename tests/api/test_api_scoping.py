@@ -120,3 +120,9 @@ def test_a_malformed_token_is_refused_with_401_not_a_server_error(db, sleutel):
 
     antwoord = APIClient().get("/api/v1/gemeenten/", HTTP_AUTHORIZATION=f"Token {sleutel}")
     assert antwoord.status_code == 401
+
+
+@pytest.mark.parametrize("pad", ["gemeenten", "clienten", "beschikkingen", "toewijzingen", "aanbieders", "producten"])
+def test_a_nul_byte_in_an_identifier_is_a_404_not_a_database_error(consulent_rijswijk, pad):
+    """PostgreSQL refuses NUL bytes in text: the URL patterns must refuse them first (found by the fuzz suite)."""
+    assert api_als(consulent_rijswijk).get(f"/api/v1/{pad}/%00/").status_code == 404

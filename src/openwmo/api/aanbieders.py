@@ -22,6 +22,7 @@ class AanbiederSerializer(serializers.ModelSerializer):
 class AanbiederViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = AanbiederSerializer
     lookup_field = "agb_code"
+    lookup_value_regex = r"[0-9]{8}"
 
     def get_queryset(self):
         return aanbieders_voor(self.request.user).order_by("naam", "agb_code")

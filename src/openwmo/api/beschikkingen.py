@@ -114,6 +114,7 @@ class BeschikkingViewSet(
     serializer_class = BeschikkingSerializer
     permission_classes = [IsGemeentemedewerker, SchrijvenMetPersoonsgegevens]
     lookup_field = "beschikkingsnummer"
+    lookup_value_regex = r"[0-9A-Za-z-]{1,20}"
     selector = beschikkingen_voor
     filter_class = PeriodeFilter
     audit_object_type = "Beschikking"

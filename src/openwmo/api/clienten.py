@@ -54,6 +54,7 @@ class ClientSerializer(serializers.ModelSerializer):
     ),
 )
 class ClientViewSet(AuditLeesMixin, GescoptMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = r"[0-9]+"  # a malformed id is a 404, never a database error
     serializer_class = ClientSerializer
     permission_classes = [MagPersoonsgegevensZien]
     selector = clienten_voor

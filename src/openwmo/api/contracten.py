@@ -66,6 +66,7 @@ class TariefSerializer(serializers.ModelSerializer):
     retrieve=extend_schema(summary="Eén contract", description="Eén contract met zijn producten."),
 )
 class ContractViewSet(GescoptMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = r"[0-9]+"  # a malformed id is a 404, never a database error
     serializer_class = ContractSerializer
     selector = contracten_voor
     filter_class = PeriodeFilter
@@ -84,6 +85,7 @@ class ContractViewSet(GescoptMixin, viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="Eén tarief", description="Eén tarief."),
 )
 class TariefViewSet(GescoptMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = r"[0-9]+"  # a malformed id is a 404, never a database error
     serializer_class = TariefSerializer
     selector = tarieven_voor
     filter_class = PeriodeFilter

@@ -31,6 +31,7 @@ class GemeenteSerializer(serializers.ModelSerializer):
 class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = GemeenteSerializer
     lookup_field = "cbs_code"
+    lookup_value_regex = r"[0-9]{4}"
 
     def get_queryset(self):
         return gemeenten_voor(self.request.user).select_related("regio").prefetch_related("wijken").order_by("cbs_code")

@@ -21,4 +21,5 @@ class ProductSerializer(serializers.ModelSerializer):
 class ProductViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ProductSerializer
     lookup_field = "productcode"
+    lookup_value_regex = r"[0-9A-Z]{1,5}"
     queryset = Product.objects.select_related("voorzieningsoort").order_by("productcategorie", "productcode")

@@ -53,6 +53,7 @@ def _cel(waarde):
 class RapportViewSet(viewsets.ViewSet):
     permission_classes = [IsGemeentemedewerker]
     lookup_field = "naam"
+    lookup_value_regex = r"[a-z0-9-]{1,60}"
 
     @extend_schema(
         summary="Rapporten",

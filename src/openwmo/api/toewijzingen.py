@@ -122,6 +122,7 @@ class ToewijzingViewSet(
     serializer_class = ToewijzingSerializer
     permission_classes = [SchrijvenMetPersoonsgegevens]
     lookup_field = "toewijzingsnummer"
+    lookup_value_regex = r"[0-9A-Za-z-]{1,20}"
     selector = toewijzingen_voor
     filter_class = PeriodeFilter
     audit_object_type = "Toewijzing"
