@@ -227,6 +227,7 @@ ROUTES = {
     "berichten:upload": Route("pagina", BERICHTEN),
     "berichten:export": Route("pagina", PERSOONSGEGEVENS),
     "berichten:verzoeken": Route("pagina", PERSOONSGEGEVENS, eigen=Rol.CONSULENT),
+    "berichten:verzoek-toekennen": _object(PERSOONSGEGEVENS, lambda w: {"pk": w.verzoek.pk}),
     "berichten:verzoek-actie": (
         _object(PERSOONSGEGEVENS, lambda w: {"pk": w.verzoek.pk, "actie": "afwijzen"}),
         _object(PERSOONSGEGEVENS, lambda w: {"pk": w.verzoek.pk, "actie": "onderzoek"}, eigen=None),

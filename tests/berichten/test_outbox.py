@@ -119,3 +119,19 @@ def test_simulator_is_deterministisch_en_maakt_soms_fouten(opzet):
         simulator.FOUTKANS = oud
     fouten = {k for k in telling if ":" in k}
     assert fouten <= {"305:9019", "305:9074"} and fouten
+
+
+def test_simulator_beantwoordt_onze_319_met_een_320(opzet):
+    from openwmo.berichten import wmo320
+    from openwmo.berichten.outbox import verzoek_afwijzen
+
+    simuleer(seed=3, tot_datum=date(2016, 3, 1))
+    ontvang(verzoek_om_toewijzing(opzet, "REF320", date(2016, 3, 1), date(2016, 2, 5)))
+    afwijzing = verzoek_afwijzen(Verzoek.objects.get(referentie_aanbieder="REF320"), "3", None)
+    telling = simuleer(seed=3, tot_datum=date(2016, 3, 1))
+    assert telling["320"] == 1 and not any(k.startswith("320:") for k in telling)
+    afwijzing.refresh_from_db()
+    assert afwijzing.status == Status.RETOUR_ONTVANGEN and afwijzing.verzonden_op is not None
+    retour = wmo320.parse(bytes(afwijzing.antwoord.inhoud))
+    assert retour.header.bericht_identificatie.identificatie == afwijzing.identificatie
+    assert simuleer(seed=3, tot_datum=date(2016, 3, 1))["320"] == 0  # answered once

@@ -102,7 +102,10 @@ def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Beri
         if t.einddatum != oud_einde:
             verlengd = oud_einde is not None and (t.einddatum is None or t.einddatum > oud_einde)
             reden = "04" if verlengd else _REDEN_WIJZIGING_BIJ_EINDE.get(t.reden_beeindiging, "05")
-    verzoek = Verzoek.objects.filter(toewijzing=t).first() if vorige_301 is None else None
+    # A request granted by this allocation and not yet answered: this 301 answers it (TR379).
+    verzoek = Verzoek.objects.filter(
+        toewijzing=t, status__in=(Verzoek.VerzoekStatus.OPEN, Verzoek.VerzoekStatus.IN_ONDERZOEK)
+    ).first()
     moment = timezone.localtime(t.aangemaakt_op if vorige_301 is None else timezone.now())
     product = wmo301.ToegewezenProduct(
         toewijzing_nummer=int(t.toewijzingsnummer),

@@ -9,6 +9,8 @@ message history, retours and codes are the ones a municipality would see. Determ
 
 The builders (`startbericht`, `stopbericht`, `verzoek_om_toewijzing`, `verzoek_om_wijziging`, `retour_302`)
 make a provider's message from an allocation; the tests use them too.
+
+Our 319s (refused / in onderzoek) get a 320 from the provider (`retour_320`, `_beantwoord_319s`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from openwmo.core.models import Nummerreeks
 from openwmo.toegang.models import Levering, Toewijzing
 
 from . import common as c
-from . import wmo301, wmo302, wmo305, wmo307, wmo315, wmo317
+from . import wmo301, wmo302, wmo305, wmo307, wmo315, wmo317, wmo319, wmo320
 from .inbox import ontvang
 from .models import Bericht, Kanaal, Richting, Status
 from .outbox import outbox_bijwerken
@@ -145,6 +147,28 @@ def retour_302(bericht_301: Bericht, dagtekening: date, *, identificatie=None) -
     return wmo302.build(wmo302.Bericht(header=header))
 
 
+def retour_320(bericht_319: Bericht, dagtekening: date, *, identificatie=None) -> bytes:
+    """The provider's 320 on our 319: header only, no codes (accepted), like `retour_302`."""
+    antwoord = wmo319.parse(bytes(bericht_319.inhoud))
+    header = RetourHeader.voor(
+        antwoord.header, identificatie_retour=identificatie or _identificatie(), dagtekening_retour=dagtekening
+    )
+    return wmo320.build(wmo320.Bericht(header=header))
+
+
+def _beantwoord_319s(stuur, rng: random.Random, vandaag: date, ruimte: int) -> None:
+    """Every provider answers our 319s (refused / in onderzoek) with a 320, as it answers 301s with 302s."""
+    openstaand = (
+        Bericht.objects.filter(richting=Richting.UIT, berichtcode="319", antwoord__isnull=True)
+        .exclude(status=Status.RETOUR_ONTVANGEN)
+        .order_by("pk")
+    )
+    for bericht in openstaand[: max(ruimte, 0)]:
+        if bericht.status == Status.AANGEMAAKT:
+            Bericht.objects.filter(pk=bericht.pk).update(status=Status.VERZONDEN, verzonden_op=timezone.now())
+        stuur(retour_320(bericht, min(bericht.dagtekening + timedelta(days=rng.randint(0, 2)), vandaag)), "320")
+
+
 def simuleer(
     seed: int = 2017, tot_datum: date | None = None, max_berichten: int = 500, vanaf: date | None = None
 ) -> Counter:
@@ -203,4 +227,5 @@ def simuleer(
         if rng.random() < VERZOEKKANS:
             referentie = f"R{Nummerreeks.volgende('simulator-referentie')}"
             stuur(verzoek_om_toewijzing(t, referentie, tot_datum + timedelta(days=14), tot_datum), "315")
+    _beantwoord_319s(stuur, rng, vandaag, max_berichten - sum(telling.values()))
     return telling
