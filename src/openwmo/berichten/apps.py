@@ -9,3 +9,11 @@ class BerichtenConfig(AppConfig):
     label = "berichten"
     verbose_name = _("iWmo-berichten")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The iWmo deadlines join the consultant's worklist; toegang never imports berichten (no cycle).
+        from openwmo.toegang.selectors import signaalbron_registreren
+
+        from .werkvoorraad import LABELS, signalen
+
+        signaalbron_registreren(signalen, LABELS)

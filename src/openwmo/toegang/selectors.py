@@ -64,12 +64,13 @@ def voor_user(model, user) -> QuerySet:
 
 @dataclass(frozen=True)
 class Signaal:
-    soort: str  # onderzoek | beschikking | vervolgstap | evaluatie
+    soort: str  # onderzoek | beschikking | vervolgstap | evaluatie, or one registered by another app
     omschrijving: str
-    client: object
+    client: object  # None for a signal about the municipality's work rather than one client (e.g. an export)
     uiterlijk: date
     status: Termijnstatus
     object_id: int
+    url: str = ""  # where the signal is handled, when that is not the client's dossier
 
 
 SOORT_LABELS = {
@@ -79,12 +80,27 @@ SOORT_LABELS = {
     "evaluatie": "Evaluatie gepland",
 }
 
+# Other apps add their deadlines to the worklist without toegang importing them: a source is called as
+# `bron(user, vandaag, clienten=..., alleen_eigen=...)` and returns Signaal objects scoped to what the user may
+# see (`clienten` is already narrowed to the user's own clients when `alleen_eigen`). berichten registers its
+# source in its AppConfig.ready().
+_SIGNAALBRONNEN: list = []
 
-def _signaal(soort, omschrijving, client, uiterlijk, vandaag, object_id):
+
+def signaalbron_registreren(bron, labels: dict) -> None:
+    """Add a source of worklist signals and the labels of its signal kinds (idempotent)."""
+    if bron not in _SIGNAALBRONNEN:
+        _SIGNAALBRONNEN.append(bron)
+    SOORT_LABELS.update(labels)
+
+
+def signaal(soort, omschrijving, client, uiterlijk, vandaag, object_id, url=""):
+    """A Signaal when the deadline is near or passed, else None (far deadlines stay off the worklist)."""
     status = termijnen.termijnstatus(uiterlijk, vandaag)
     if status == Termijnstatus.OP_TIJD:
         return None
-    return Signaal(soort, omschrijving, client, uiterlijk, status, object_id)
+    return Signaal(soort, omschrijving, client, uiterlijk, status, object_id, url)
+
 
 
 def signalen_voor(user, vandaag: date, alleen_eigen: bool = False) -> list[Signaal]:
@@ -93,7 +109,8 @@ def signalen_voor(user, vandaag: date, alleen_eigen: bool = False) -> list[Signa
     - meldingen without an onderzoek or an aanvraag (either closes the investigation), against melding + 6 weeks;
     - aanvragen without a beschikking, against aanvraag + 2 weeks;
     - allocations not yet ended, without an evaluation that decided the next step, against end − 1 month;
-    - active plans whose planned evaluation date is near or passed.
+    - active plans whose planned evaluation date is near or passed;
+    - whatever the registered sources add (`signaalbron_registreren`; berichten: iWmo deadlines).
     `alleen_eigen` keeps the clients whose melding or plan the user handles.
     """
     clienten = clienten_voor(user)
@@ -109,7 +126,7 @@ def signalen_voor(user, vandaag: date, alleen_eigen: bool = False) -> list[Signa
         .select_related("client")
     )
     for m in meldingen:
-        signalen.append(_signaal("onderzoek", m.vraag[:80], m.client, m.onderzoek_uiterlijk, vandaag, m.pk))
+        signalen.append(signaal("onderzoek", m.vraag[:80], m.client, m.onderzoek_uiterlijk, vandaag, m.pk))
 
     aanvragen = (
         Aanvraag.objects.filter(client__in=clienten, aanvraagdatum__lte=bijna - termijnen.BESCHIKKING_TERMIJN)
@@ -117,9 +134,9 @@ def signalen_voor(user, vandaag: date, alleen_eigen: bool = False) -> list[Signa
         .select_related("client")
     )
     for a in aanvragen:
-        signalen.append(_signaal("beschikking", a.omschrijving[:80], a.client, a.beschikking_uiterlijk, vandaag, a.pk))
+        signalen.append(signaal("beschikking", a.omschrijving[:80], a.client, a.beschikking_uiterlijk, vandaag, a.pk))
 
-    # A month is at most 31 days, plus month-end clamping: this bound is a superset; `_signaal` decides exactly.
+    # A month is at most 31 days, plus month-end clamping: this bound is a superset; `signaal` decides exactly.
     grens = bijna + timedelta(days=35)
     toewijzingen = (
         Toewijzing.objects.filter(
@@ -133,13 +150,16 @@ def signalen_voor(user, vandaag: date, alleen_eigen: bool = False) -> list[Signa
     for t in toewijzingen:
         uiterlijk = termijnen.vervolgstap_uiterlijk(t.einddatum)
         omschrijving = f"{t.toewijzingsnummer} {t.product.naam} (eindigt {t.einddatum:%d-%m-%Y})"
-        signalen.append(_signaal("vervolgstap", omschrijving, t.client, uiterlijk, vandaag, t.pk))
+        signalen.append(signaal("vervolgstap", omschrijving, t.client, uiterlijk, vandaag, t.pk))
 
     plannen = Ondersteuningsplan.objects.filter(
         client__in=clienten, status=Ondersteuningsplan.Status.ACTIEF, evaluatiedatum__lte=bijna
     ).select_related("client")
     for p in plannen:
-        signalen.append(_signaal("evaluatie", str(p), p.client, p.evaluatiedatum, vandaag, p.pk))
+        signalen.append(signaal("evaluatie", str(p), p.client, p.evaluatiedatum, vandaag, p.pk))
+
+    for bron in _SIGNAALBRONNEN:
+        signalen.extend(bron(user, vandaag, clienten=clienten, alleen_eigen=alleen_eigen))
 
     return sorted((s for s in signalen if s), key=lambda s: (s.uiterlijk, s.soort, s.object_id))
 
