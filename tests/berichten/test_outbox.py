@@ -135,3 +135,44 @@ def test_simulator_beantwoordt_onze_319_met_een_320(opzet):
     retour = wmo320.parse(bytes(afwijzing.antwoord.inhoud))
     assert retour.header.bericht_identificatie.identificatie == afwijzing.identificatie
     assert simuleer(seed=3, tot_datum=date(2016, 3, 1))["320"] == 0  # answered once
+
+
+def test_301_draagt_alle_actuele_toewijzingen_van_de_client_bij_die_aanbieder(opzet):
+    """OP087: the changed allocation first, then every other current one at that provider, unchanged ones as
+    last reported; not other providers' allocations, not allocations that ended before the message date."""
+    from django.utils import timezone
+
+    from tests.factories import AanbiederFactory, ProductFactory, ToewijzingFactory
+
+    vandaag = timezone.localdate()
+    gemeenschappelijk = dict(beschikking=opzet.beschikking, ingangsdatum=vandaag - timedelta(days=30))
+    a = ToewijzingFactory(
+        toewijzingsnummer="610001", aanbieder=opzet.aanbieder, product=opzet.product,
+        einddatum=vandaag + timedelta(days=300), **gemeenschappelijk,
+    )  # fmt: skip
+    b = ToewijzingFactory(
+        toewijzingsnummer="610002", aanbieder=opzet.aanbieder, product=ProductFactory(productcode="02A02"),
+        einddatum=vandaag + timedelta(days=200), **gemeenschappelijk,
+    )  # fmt: skip
+    ToewijzingFactory(
+        toewijzingsnummer="610003", aanbieder=AanbiederFactory(), product=opzet.product,
+        einddatum=vandaag + timedelta(days=300), **gemeenschappelijk,
+    )  # fmt: skip
+    eerste = {bericht.toewijzing.toewijzingsnummer: bericht for bericht in outbox_bijwerken()}
+
+    def nummers(bericht):
+        return [p.toewijzing_nummer for p in wmo301.parse(bytes(bericht.inhoud)).client.toegewezen_producten]
+
+    # opzet (500123) ended in 2016: its own 301 carries the current 610001/610002 too; they never carry it
+    assert nummers(eerste["500123"]) == [500123, 610001, 610002]
+    assert nummers(eerste["610001"]) == [610001, 610002] and nummers(eerste["610002"]) == [610002, 610001]
+    assert nummers(eerste["610003"]) == [610003]  # another provider: its own message only
+
+    toewijzing_beeindigen(user=None, toewijzing=a, einddatum=vandaag + timedelta(days=60), reden_beeindiging="02")
+    [tweede] = outbox_bijwerken()
+    producten = wmo301.parse(bytes(tweede.inhoud)).client.toegewezen_producten
+    assert [p.toewijzing_nummer for p in producten] == [610001, 610002]
+    assert (producten[0].einddatum, producten[0].reden_wijziging) == (vandaag + timedelta(days=60), "02")
+    zoals_gemeld = wmo301.parse(bytes(eerste["610002"].inhoud)).client.toegewezen_producten[0]
+    assert producten[1] == zoals_gemeld  # unchanged: resent with its own Toewijzingsdatum/-tijd (IV013)
+    assert b.toewijzingsnummer == "610002" and outbox_bijwerken() == []

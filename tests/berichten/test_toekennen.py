@@ -33,7 +33,7 @@ def wereld(db):
     gemeente = GemeenteFactory(cbs_code="0603", naam="Rijswijk")
     aanbieder = AanbiederFactory(agb_code="98100001", naam="Zorg Rijswijk")
     product = ProductFactory()
-    TariefFactory(contract__aanbieder=aanbieder, product=product)
+    TariefFactory(contract__aanbieder=aanbieder, contract__einddatum=date(2099, 12, 31), product=product)
     client = ClientFactory(gemeente=gemeente, achternaam="Verzoeker")
     consulent = UserFactory(rol="consulent", gemeenten=[gemeente])
     return {"gemeente": gemeente, "aanbieder": aanbieder, "product": product, "client": client, "user": consulent}
@@ -182,3 +182,39 @@ def test_delft_kan_een_verzoek_van_rijswijk_niet_toekennen(wereld, client):
     assert client.get(f"/berichten/verzoeken/{verzoek.pk}/toekennen/").status_code == 404
     assert client.post(f"/berichten/verzoeken/{verzoek.pk}/toekennen/", _formulier(bp)).status_code == 404
     assert not Toewijzing.objects.exists() and not Bericht.objects.filter(berichtcode="301").exists()
+
+
+def test_301_op_een_toegekende_317_draagt_de_referentie_bij_alle_producten(wereld):
+    """IV097/TR379: the 301 that answers a 317 carries its ReferentieAanbieder on every product (OP087: the
+    client's current allocations at the provider are all in it); later 301s do not."""
+    from django.utils import timezone
+
+    from openwmo.berichten.toekennen import verzoek_317_toekennen
+
+    vandaag = timezone.localdate()
+    bp = _beschikt(wereld, ingangsdatum=vandaag - timedelta(days=30), einddatum=vandaag + timedelta(days=300))
+    tweede_product = ProductFactory(productcode="02A02")
+    TariefFactory(
+        contract__aanbieder=wereld["aanbieder"], contract__einddatum=date(2099, 12, 31), product=tweede_product
+    )
+    velden = dict(
+        beschikking=bp.beschikking,
+        aanbieder=wereld["aanbieder"],
+        ingangsdatum=vandaag - timedelta(days=30),
+        einddatum=vandaag + timedelta(days=300),
+    )
+    a = ToewijzingFactory(toewijzingsnummer="620001", beschikt_product=bp, product=wereld["product"], **velden)
+    ToewijzingFactory(toewijzingsnummer="620002", product=tweede_product, **velden)
+    outbox_bijwerken()
+    ontvangst = ontvang(verzoek_om_wijziging(a, "REF317B", vandaag, ongewijzigd=(620002,), volume=5))
+    assert ontvangst.bericht.status == "verwerkt", ontvangst.bericht.meldingen
+    verzoek = Verzoek.objects.get()
+    [opvolger] = verzoek_317_toekennen(verzoek, user=wereld["user"])
+    per_toewijzing = {b.toewijzing_id: b for b in outbox_bijwerken()}
+    antwoord = wmo301.parse(bytes(per_toewijzing[a.pk].inhoud)).client.toegewezen_producten
+    assert {p.toewijzing_nummer for p in antwoord} == {620001, 620002, int(opvolger.toewijzingsnummer)}
+    assert {p.referentie_aanbieder for p in antwoord} == {"REF317B"}
+    later = wmo301.parse(bytes(per_toewijzing[opvolger.pk].inhoud)).client.toegewezen_producten
+    assert {p.referentie_aanbieder for p in later} == {None}
+    verzoek.refresh_from_db()
+    assert verzoek.status == "toegekend"

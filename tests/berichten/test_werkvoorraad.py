@@ -107,3 +107,16 @@ def test_werkvoorraadpagina_toont_de_berichtsignalen_met_link(opzet, rijswijk_co
     client.force_login(delft_consulent)
     pagina = client.get("/toegang/?alle=1").content.decode()
     assert "REFPAGINA" not in pagina and "Retourberichten versturen" not in pagina
+
+
+def test_verzoek_voor_een_bsn_uit_een_andere_gemeente_toont_geen_naam(opzet, rijswijk_consulent):
+    from tests.factories import ClientFactory
+
+    delftenaar = ClientFactory(gemeente=GemeenteFactory(cbs_code="0503", naam="Delft"), achternaam="Delftenaar")
+    sjabloon = type(opzet).objects.get(pk=opzet.pk)
+    sjabloon.client = delftenaar
+    ontvang(verzoek_om_toewijzing(sjabloon, "REFDELFT", date(2016, 3, 1), date(2016, 2, 5)))
+    verzoek = Verzoek.objects.get()
+    assert verzoek.client is None and verzoek.bsn == delftenaar.bsn
+    [s] = _van_soort(rijswijk_consulent, timezone.localdate(), "verzoek")
+    assert s.client is None and "onbekend" in s.omschrijving and "Delftenaar" not in s.omschrijving

@@ -6,12 +6,13 @@ this adapter reads toegang, toegang never imports berichten). `outbox_bijwerken(
 of the last 301 sent for it and creates a 301 when they differ: new allocations, changed end dates
 (intrekken/oprekken), endings and replacements (`vorige`). Running it twice creates nothing new.
 
-Simplification (documented deviation): a 301 carries the one allocation that changed, not every current
-allocation of that client at that provider (OP087).
+A 301 carries the allocation that changed plus every other current allocation of that client at that provider
+(OP087); the unchanged ones are resent exactly as last reported.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -65,7 +66,7 @@ def _heel(waarde: Decimal) -> int:
     return int(Decimal(waarde).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
-def _client(t: Toewijzing, product: wmo301.ToegewezenProduct) -> wmo301.Client:
+def _client(t: Toewijzing, producten: tuple[wmo301.ToegewezenProduct, ...]) -> wmo301.Client:
     client = t.client
     voorletters = re.sub(r"[^a-zA-Z\u00c0-\u1ef3]", "", client.voorletters)[:6] or None
     adres = c.Adres(
@@ -85,31 +86,25 @@ def _client(t: Toewijzing, product: wmo301.ToegewezenProduct) -> wmo301.Client:
             naam_gebruik="1",
         ),
         contactgegevens=(wmo301.Contact(soort="01", adres=adres),),
-        toegewezen_producten=(product,),
+        toegewezen_producten=producten,
     )
 
 
-def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Bericht:
-    """Build and store (status "klaar voor verzending") the WMO301 for `toewijzing`'s current content.
+def _vorige_301(t: Toewijzing) -> Bericht | None:
+    return Bericht.objects.filter(richting=Richting.UIT, berichtcode="301", toewijzing=t).order_by("-pk").first()
 
-    `reden`: the RedenWijziging (WMO002) to report; empty takes it from the allocation or the change.
-    """
-    t = Toewijzing.objects.select_related("client", "product", "gemeente", "aanbieder").get(pk=toewijzing.pk)
-    vorige_301 = Bericht.objects.filter(richting=Richting.UIT, berichtcode="301", toewijzing=t).order_by("-pk").first()
+
+def _product(t: Toewijzing, vorige_301: Bericht | None, reden: str = "") -> wmo301.ToegewezenProduct:
+    """`t`'s current content as a ToegewezenProduct; Toewijzingsdatum/-tijd = now (its creation for a first 301)."""
     reden = reden or t.reden_wijziging
     if not reden and vorige_301 is not None:
         oud_einde = _einddatum_uit(vorige_301.toestand)
         if t.einddatum != oud_einde:
             verlengd = oud_einde is not None and (t.einddatum is None or t.einddatum > oud_einde)
             reden = "04" if verlengd else _REDEN_WIJZIGING_BIJ_EINDE.get(t.reden_beeindiging, "05")
-    # A request granted by this allocation and not yet answered: this 301 answers it (TR379).
-    verzoek = Verzoek.objects.filter(
-        toewijzing=t, status__in=(Verzoek.VerzoekStatus.OPEN, Verzoek.VerzoekStatus.IN_ONDERZOEK)
-    ).first()
     moment = timezone.localtime(t.aangemaakt_op if vorige_301 is None else timezone.now())
-    product = wmo301.ToegewezenProduct(
+    return wmo301.ToegewezenProduct(
         toewijzing_nummer=int(t.toewijzingsnummer),
-        referentie_aanbieder=verzoek.referentie_aanbieder if verzoek else None,
         product=c.Product(categorie=t.product.productcategorie, code=t.product.productcode or None),
         toewijzingsdatum=moment.date(),
         toewijzingstijd=moment.time().replace(microsecond=0),
@@ -123,11 +118,61 @@ def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Beri
         ),
         budget=_heel(t.budget * 100) if t.budget is not None else None,
     )
-    identificatie = nieuwe_identificatie()
+
+
+def _zoals_gemeld(t: Toewijzing) -> wmo301.ToegewezenProduct:
+    """`t` as its last 301 reported it when unchanged since (resent as is: same Toewijzingsdatum/-tijd, IV013),
+    else its current content."""
+    vorige = _vorige_301(t)
+    if vorige is not None and vorige.toestand == toestand(t):
+        for p in wmo301.parse(bytes(vorige.inhoud)).client.toegewezen_producten:
+            if p.toewijzing_nummer == int(t.toewijzingsnummer):
+                return dataclasses.replace(p, referentie_aanbieder=None)
+    return _product(t, vorige)
+
+
+def _andere_actuele(t: Toewijzing, dag: date) -> list[Toewijzing]:
+    """The client's other current allocations at the same provider in the same municipality (OP087): not ended
+    before `dag`, not deleted (RedenWijziging 13 with Einddatum = Ingangsdatum), with a numeric number."""
+    andere = (
+        Toewijzing.objects.filter(client_id=t.client_id, aanbieder_id=t.aanbieder_id, gemeente_id=t.gemeente_id)
+        .exclude(pk=t.pk)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=dag))
+        .exclude(reden_wijziging="13", einddatum=F("ingangsdatum"))
+        .select_related("product")
+        .order_by("ingangsdatum", "toewijzingsnummer")
+    )
+    return [a for a in andere if a.toewijzingsnummer.isdigit()]
+
+
+def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Bericht:
+    """Build and store (status "klaar voor verzending") the WMO301 for `toewijzing`'s current content.
+
+    The message carries `toewijzing` first and then every other current allocation of the client at that
+    provider (OP087), unchanged ones exactly as last reported. A request granted by one of these allocations and
+    not yet answered is answered by this 301 (TR379): its ReferentieAanbieder goes on the granted product (315)
+    or on every product (317, IV097), and the request closes.
+    `reden`: the RedenWijziging (WMO002) to report; empty takes it from the allocation or the change.
+    """
+    t = Toewijzing.objects.select_related("client", "product", "gemeente", "aanbieder").get(pk=toewijzing.pk)
     dag = vandaag()
+    andere = _andere_actuele(t, dag)
+    verzoek = (
+        Verzoek.objects.filter(
+            toewijzing__in=[t, *andere], status__in=(Verzoek.VerzoekStatus.OPEN, Verzoek.VerzoekStatus.IN_ONDERZOEK)
+        )
+        .order_by("pk")
+        .first()
+    )
+    producten = []
+    for a, product in ((t, _product(t, _vorige_301(t), reden)), *((a, _zoals_gemeld(a)) for a in andere)):
+        if verzoek is not None and (verzoek.soort == Verzoek.Soort.WIJZIGING or verzoek.toewijzing_id == a.pk):
+            product = dataclasses.replace(product, referentie_aanbieder=verzoek.referentie_aanbieder)
+        producten.append(product)
+    identificatie = nieuwe_identificatie()
     bericht = wmo301.Bericht(
         header=c.Header.nieuw(t.gemeente.cbs_code, t.aanbieder.agb_code, identificatie, dag),
-        client=_client(t, product),
+        client=_client(t, tuple(producten)),
     )
     xml = wmo301.build(bericht)
     uit = uitgaand_opslaan(
@@ -143,7 +188,7 @@ def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Beri
         deadline=deadline_na(dag, TERMIJN_RETOUR),
         toestand=toestand(t),
     )
-    if verzoek is not None and verzoek.is_open:
+    if verzoek is not None:
         verzoek.status = Verzoek.VerzoekStatus.TOEGEKEND
         verzoek.save(update_fields=["status"])
     return uit

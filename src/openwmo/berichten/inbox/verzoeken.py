@@ -51,7 +51,9 @@ def _nieuw(bericht, soort, bsn, referentie, producten) -> Verzoek:
     return Verzoek.objects.create(
         soort=soort,
         bsn=bsn,
-        client=Client.objects.filter(bsn=bsn).first(),
+        # Only a client of the addressed municipality: one who lives elsewhere must not show up (name, dossier
+        # link) on this municipality's worklist; granting then asks for a melding first.
+        client=Client.objects.filter(bsn=bsn, gemeente=bericht.gemeente).first(),
         aanbieder=bericht.aanbieder,
         gemeente=bericht.gemeente,
         producten=producten,
