@@ -8,7 +8,7 @@ from django.core.management import call_command
 from openwmo.berichten import wmo301
 from openwmo.berichten.inbox import ontvang
 from openwmo.berichten.models import Bericht, Richting, Status, Verzoek
-from openwmo.berichten.outbox import exporteren, outbox_bijwerken, verzoek_toekennen
+from openwmo.berichten.outbox import exporteren, outbox_bijwerken, toewijzing_bericht_aanmaken, verzoek_toekennen
 from openwmo.berichten.selectors import achterstallig_q
 from openwmo.berichten.simulator import simuleer, startbericht, verzoek_om_toewijzing
 from openwmo.toegang.services import toewijzing_beeindigen
@@ -176,3 +176,22 @@ def test_301_draagt_alle_actuele_toewijzingen_van_de_client_bij_die_aanbieder(op
     zoals_gemeld = wmo301.parse(bytes(eerste["610002"].inhoud)).client.toegewezen_producten[0]
     assert producten[1] == zoals_gemeld  # unchanged: resent with its own Toewijzingsdatum/-tijd (IV013)
     assert b.toewijzingsnummer == "610002" and outbox_bijwerken() == []
+
+
+def test_een_onuitdrukbare_andere_toewijzing_houdt_de_301_niet_tegen(opzet):
+    """A budget over LDT_Budget's maximum cannot go into any 301: the other allocation's 301 is still made."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from tests.factories import ProductFactory, ToewijzingFactory
+
+    vandaag = timezone.localdate()
+    velden = dict(beschikking=opzet.beschikking, aanbieder=opzet.aanbieder, einddatum=vandaag + timedelta(days=90))
+    ToewijzingFactory(toewijzingsnummer="630001", product=opzet.product, **velden)
+    ToewijzingFactory(
+        toewijzingsnummer="630002", product=ProductFactory(productcode="02A02"), budget=Decimal("7654321.98"), **velden
+    )
+    bericht = toewijzing_bericht_aanmaken(type(opzet).objects.get(toewijzingsnummer="630001"))
+    nummers = [p.toewijzing_nummer for p in wmo301.parse(bytes(bericht.inhoud)).client.toegewezen_producten]
+    assert nummers == [630001]

@@ -34,6 +34,7 @@ from . import common as c
 from . import wmo301, wmo319
 from .inbox.kern import TERMIJN_RETOUR, deadline_na, nieuwe_identificatie, uitgaand_opslaan, vandaag
 from .models import Bericht, Richting, Status, Verzoek
+from .safe_xml import BerichtFout
 
 # reden beëindiging (WMO588) → reden wijziging (WMO002) for a 301 that shortens an allocation
 _REDEN_WIJZIGING_BIJ_EINDE = {"02": "02", "31": "07", "38": "09", "39": "06", "37": "12"}
@@ -170,11 +171,16 @@ def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Beri
             product = dataclasses.replace(product, referentie_aanbieder=verzoek.referentie_aanbieder)
         producten.append(product)
     identificatie = nieuwe_identificatie()
-    bericht = wmo301.Bericht(
-        header=c.Header.nieuw(t.gemeente.cbs_code, t.aanbieder.agb_code, identificatie, dag),
-        client=_client(t, tuple(producten)),
-    )
-    xml = wmo301.build(bericht)
+    header = c.Header.nieuw(t.gemeente.cbs_code, t.aanbieder.agb_code, identificatie, dag)
+    try:
+        xml = wmo301.build(wmo301.Bericht(header=header, client=_client(t, tuple(producten))))
+    except BerichtFout:
+        # Another allocation the standard cannot express (e.g. a budget over LDT_Budget's maximum) must not stop
+        # this one's 301: leave out the others that are invalid on their own; an invalid `t` still raises.
+        producten = [producten[0]] + [
+            p for p in producten[1:] if not wmo301.validate(wmo301.Bericht(header=header, client=_client(t, (p,))))
+        ]
+        xml = wmo301.build(wmo301.Bericht(header=header, client=_client(t, tuple(producten))))
     uit = uitgaand_opslaan(
         "301",
         xml,
