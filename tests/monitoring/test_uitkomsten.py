@@ -369,3 +369,25 @@ def test_outcome_table_exports_to_xlsx_and_the_council_pdf_has_the_chapter(contr
     scope = controller_client.get(reverse("monitoring:dashboard", args=["kosten"]), FILTERS).context["form"].scope()
     html = raadsrapport_html(scope)
     assert "Uitkomsten" in html and "Zelfzorg" in html and "Financiën 2015–2017" in html
+
+
+def test_report_command_prints_the_outcome_tables(uitkomsten):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    uit = io.StringIO()
+    call_command("report", "--list", stdout=uit)
+    for naam in ("doelen-per-aanbieder", "zrm-ontwikkeling", "tevredenheid", "doorlooptijden", "financien"):
+        assert naam in uit.getvalue()
+    uit = io.StringIO()
+    args = ["--gemeente", "0603", "--van", "2017-01-01", "--tot", "2017-12-31", "--format", "json"]
+    call_command("report", "tevredenheid", *args, stdout=uit)
+    rijen = json.loads(uit.getvalue())["rijen"]
+    assert rijen[-1] == {
+        "Aanbieder": "Totaal",
+        "Evaluaties": 2,
+        "Gemiddelde tevredenheid (1–10)": "6.5",
+        "Voldoende, 6 of hoger (%)": 50,
+    }

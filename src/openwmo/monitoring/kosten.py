@@ -75,24 +75,28 @@ class TariefIndex:
 
 
 @onthouden
-def geraamde_regels(scope, van: date, tot: date) -> list[tuple[Kostenregel, Decimal | None]]:
+def geraamde_regels(scope, van: date, tot: date, per_wijk: bool = False) -> list[tuple[Kostenregel, Decimal | None]]:
     """Every row of `kostenregels` (allocations with a day in [van, tot]) and its estimate (None: no tariff)."""
     from openwmo.catalogus.models import Product
 
     product_eenheid = dict(Product.objects.values_list("id", "eenheid"))
     index = TariefIndex(van, tot)
     uitkomst = []
-    for waarden in kostenregels(scope, van, tot, index.grenzen()):
+    for waarden in kostenregels(scope, van, tot, index.grenzen(), per_wijk):
         regel = Kostenregel._make(waarden)
         tarief = index.op(regel.aanbieder, regel.product, regel.gemeente, regel.tariefdag)
         uitkomst.append((regel, geraamd_bedrag(regel, tarief, product_eenheid.get(regel.product, ""))))
     return uitkomst
 
 
-def geraamde_kosten(scope, van: date, tot: date, sleutel: Callable[[Kostenregel], Hashable]) -> dict[Hashable, dict]:
-    """Per key (a function of the allocation's fields): {'bedrag': Decimal, 'toewijzingen': n, 'zonder_tarief': n}."""
+def geraamde_kosten(
+    scope, van: date, tot: date, sleutel: Callable[[Kostenregel], Hashable], per_wijk: bool = False
+) -> dict[Hashable, dict]:
+    """Per key (a function of the allocation's fields): {'bedrag': Decimal, 'toewijzingen': n, 'zonder_tarief': n}.
+
+    The field `wijk` is only filled with `per_wijk` (it costs a join; otherwise it is None)."""
     uitkomst: dict[Hashable, dict] = defaultdict(lambda: {"bedrag": Decimal(0), "toewijzingen": 0, "zonder_tarief": 0})
-    for regel, raming in geraamde_regels(scope, van, tot):
+    for regel, raming in geraamde_regels(scope, van, tot, per_wijk):
         totaal = uitkomst[sleutel(regel)]
         totaal["toewijzingen"] += regel.aantal
         if raming is None:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import connections
-from django.db.models import Case, Count, DateField, DecimalField, F, Func, IntegerField, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, DateField, F, FloatField, Func, IntegerField, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
 
 from openwmo.catalogus.models import Product
@@ -232,7 +232,9 @@ class Maanden(_Datumsom):
 
 
 @onthouden
-def kostenregels(scope: Scope, van: date, tot: date, tariefgrenzen: tuple[date, ...] = ()) -> list[tuple]:
+def kostenregels(
+    scope: Scope, van: date, tot: date, tariefgrenzen: tuple[date, ...] = (), per_wijk: bool = False
+) -> list[tuple]:
     """What the spend estimate needs (KOSTEN_VELDEN) of the allocations with a day in [van, tot], summed in SQL.
 
     The estimate of an allocation without a budget is its units in the period × the tariff on its first day
@@ -243,7 +245,13 @@ def kostenregels(scope: Scope, van: date, tot: date, tariefgrenzen: tuple[date, 
     holds per group): 43k allocations of the H4 region in a year become some hundreds of rows, and the
     tariff is looked up once per row on `tariefdag`. An allocation with a budget counts its budget pro
     rata by days (`vast`), one row each. `eenheden` is None when no allocation of the row has a volume.
+    The client's district is only read (a join) with `per_wijk`; otherwise `wijk` is None.
     """
+    groep = GROEP if per_wijk else tuple(veld for veld in GROEP if veld != "client__wijk")
+
+    def met_wijk(sleutel: list) -> list:
+        return sleutel if per_wijk else [*sleutel[:3], None, *sleutel[3:]]
+
     dag = DateField()
     qs = toewijzingen_in_periode(scope, van, tot)
     start = Greatest("ingangsdatum", Value(van, dag), output_field=dag)
@@ -265,18 +273,18 @@ def kostenregels(scope: Scope, van: date, tot: date, tariefgrenzen: tuple[date, 
     groepen = (
         qs.filter(budget__isnull=True)
         .annotate(stuk=stuk)
-        .values(*GROEP, "stuk")
-        .annotate(eenheden=Sum(F("volume") * eenheden, output_field=DecimalField()), aantal=Count("id"))
-        .values_list(*GROEP, "stuk", "eenheden", "aantal")
+        .values(*groep, "stuk")
+        .annotate(eenheden=Sum(F("volume") * eenheden, output_field=FloatField()), aantal=Count("id"))
+        .values_list(*groep, "stuk", "eenheden", "aantal")
     )
     dagen = [van, *grenzen]
     uit = []
     for *sleutel, stuk_nr, som, aantal in ruwe_rijen(groepen):
         som = None if som is None else Decimal(str(som)).quantize(CENT)
-        uit.append((*sleutel, dagen[stuk_nr], som, aantal, None))
-    budgetten = qs.filter(budget__isnull=False).values_list(*GROEP, "ingangsdatum", "einddatum", "budget")
+        uit.append((*met_wijk(sleutel), dagen[stuk_nr], som, aantal, None))
+    budgetten = qs.filter(budget__isnull=False).values_list(*groep, "ingangsdatum", "einddatum", "budget")
     for *sleutel, ingang, einde, budget in budgetten:
         s, e = max(ingang, van), min(einde or tot, tot)
         vast = budget * day_count(s, e) / day_count(ingang, einde or tot)
-        uit.append((*sleutel, s, None, 1, vast))
+        uit.append((*met_wijk(sleutel), s, None, 1, vast))
     return uit
