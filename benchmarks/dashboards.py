@@ -3,7 +3,7 @@
 Build the demo once in a scratch folder, then run this against it (SQLite, the embedded default):
 
     OPENWMO_VAR_DIR=/tmp/openwmo-h4 PYTHONPATH=src python -m openwmo.cli demo --no-serve
-    OPENWMO_VAR_DIR=/tmp/openwmo-h4 PYTHONPATH=src python benchmarks/dashboards.py [herhalingen] [jaar]
+    OPENWMO_VAR_DIR=/tmp/openwmo-h4 PYTHONPATH=src python benchmarks/dashboards.py [herhalingen] [jaar] [pagina,...]
 
 Each page is requested `herhalingen` times (default 20) with Django's test Client, logged in as the
 demo controller (all four H4 municipalities), after one warm-up request; it prints median and p95.
@@ -18,7 +18,7 @@ import sys
 import time
 
 
-def main(herhalingen: int = 20, jaar: int = 2017) -> None:
+def main(herhalingen: int = 20, jaar: int = 2017, alleen: str = "") -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openwmo.conf.base")
     import django
 
@@ -40,6 +40,8 @@ def main(herhalingen: int = 20, jaar: int = 2017) -> None:
     paginas = [("overzicht", reverse("monitoring:index"))]
     paginas += [(slug, reverse("monitoring:dashboard", args=[slug])) for slug in DASHBOARDS]
     paginas += [("doelenboom", reverse("monitoring:indicatoren"))]
+    if alleen:
+        paginas = [(naam, url) for naam, url in paginas if naam in alleen.split(",")]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(
         f"database: {connection.vendor}, {Toewijzing.objects.count():,} toewijzingen; {herhalingen} requests per page"
@@ -61,4 +63,4 @@ def main(herhalingen: int = 20, jaar: int = 2017) -> None:
 
 
 if __name__ == "__main__":
-    main(*(int(a) for a in sys.argv[1:3]))
+    main(*(int(a) for a in sys.argv[1:3]), *sys.argv[3:4])

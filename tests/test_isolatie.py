@@ -209,12 +209,20 @@ ROUTES = {
         *_sturing(_tabel("geraamde-kosten-per-product", "csv")),
         *_sturing(_tabel("geraamde-kosten-per-product", "xlsx")),
         *_sturing(_tabel("gemeenten-naast-elkaar", "csv")),
+        # the claims table's total estimate is Rijswijk's spend; the others show no secret of the world, only
+        # the foreign actors' check applies to them
+        *_sturing(_tabel("gedeclareerd-per-product", "csv")),
+        *_sturing(_tabel("financien", "xlsx"), eigen=None),
+        *_sturing(_tabel("doelen-per-aanbieder", "csv"), eigen=None),
+        *_sturing(_tabel("doorlooptijden", "csv"), eigen=None),
     ),
     "monitoring:dashboard": (
         *_sturing(lambda w: {"slug": "kosten"}),
         *_sturing(lambda w: {"slug": "wijken"}),
         *_sturing(lambda w: {"slug": "regio"}),
         *_sturing(lambda w: {"slug": "voorzieningen"}, eigen=None),
+        *_sturing(lambda w: {"slug": "uitkomsten"}, eigen=None),
+        *_sturing(lambda w: {"slug": "doorstroom"}, eigen=None),
     ),
     # iWmo messages: municipal staff with personal data see their municipalities' messages, a provider's employee
     # only those to and from its own AGB code; requests (315/317) are for the municipality's staff.

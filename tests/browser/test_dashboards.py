@@ -67,6 +67,12 @@ def test_controller_sees_every_dashboard_with_drawn_charts_and_no_wcag_violation
             assert tekening["chart"] and tekening["gevuld"] > 1000, (slug, tekening)
         # Rijswijk has data: at least one chart of the page has data points
         assert any(t["punten"] for t in tekeningen), slug
+    # the outcomes page: goals, cost per goal, ZRM and satisfaction, each table charted from Rijswijk's evaluations
+    page.goto(f"{live_server.url}/sturing/uitkomsten/?gebied=g:0603&jaar=2016")
+    page.get_by_role("heading", name="Uitkomsten", level=1).wait_for()
+    tekeningen = _controleer(page, artefacten_dir, "uitkomsten-2016")
+    assert len(tekeningen) == 8 and all(t["punten"] for t in tekeningen), tekeningen
+    assert page.get_by_role("heading", name="ZRM-ontwikkeling", exact=False).first.is_visible()
     page.goto(f"{live_server.url}/sturing/doelenboom/?gebied=g:0603&jaar=2016")
     page.get_by_role("heading", name="Doelenboom / indicatoren", level=1).wait_for()
     _controleer(page, artefacten_dir, "doelenboom")

@@ -107,3 +107,41 @@ def test_grants_per_organisation_largest_first_with_share(kleine_gemeente, scope
         ["Stichting MEE", Decimal("1344000.00"), 47],
         ["Totaal", Decimal("2871771.00"), 100],
     ]
+
+
+def test_spend_estimate_summed_in_the_database_follows_every_volume_rule(kleine_gemeente, scope_2017):
+    """The database computes the units (days, ISO weeks, months touched; a total in its start period) and
+    sums them per tariff stretch; the figures below are worked out by hand."""
+    from openwmo.monitoring.kosten import geraamde_kosten
+
+    from ..factories import ClientFactory, ContractFactory, ProductFactory, TariefFactory, ToewijzingFactory
+
+    product = ProductFactory(productcode="02A09", naam="Begeleiding proef")
+    een = kleine_gemeente["een"]
+    contract = ContractFactory(aanbieder=een)
+    TariefFactory(contract=contract, product=product, bedrag=Decimal("60.00"), einddatum=D(2017, 6, 30))
+    TariefFactory(contract=contract, product=product, bedrag=Decimal("66.00"), ingangsdatum=D(2017, 7, 1))
+    client = ClientFactory(gemeente=kleine_gemeente["gemeente"])
+
+    def toewijzing(start, eind, volume, frequentie, eenheid="04"):
+        ToewijzingFactory(
+            beschikking__client=client,
+            product=product,
+            aanbieder=een,
+            ingangsdatum=start,
+            einddatum=eind,
+            volume=Decimal(volume),
+            frequentie=frequentie,
+            eenheid=eenheid,
+        )
+
+    toewijzing(D(2017, 3, 30), D(2017, 4, 2), 2, "1")  # 4 days × 2 × 60 = 480
+    toewijzing(D(2016, 11, 15), D(2017, 2, 10), 10, "4")  # Jan and Feb: 20 × 60 = 1,200
+    toewijzing(D(2017, 7, 1), D(2017, 7, 10), 1, "2")  # Sat 1 July to Mon 10 July: 3 ISO weeks × 66 = 198
+    toewijzing(D(2017, 8, 1), D(2017, 9, 30), 5, "6")  # a total, starting in the period: 5 × 66 = 330
+    toewijzing(D(2016, 12, 1), D(2017, 2, 1), 7, "6")  # a total that started in 2016: 0
+    toewijzing(D(2017, 1, 1), D(2017, 3, 31), 100, "4", "83")  # euro per month, no tariff needed: 300
+    toewijzing(D(2017, 1, 2), D(2017, 1, 8), 120, "2", "01")  # 120 minutes in one ISO week = 2 h × 60 = 120
+    scope = scope_2017(product=product)
+    kosten = geraamde_kosten(scope, scope.van, scope.tot, lambda regel: "totaal")["totaal"]
+    assert kosten == {"bedrag": Decimal("2628.00"), "toewijzingen": 7, "zonder_tarief": 0}

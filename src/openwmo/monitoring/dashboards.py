@@ -10,7 +10,7 @@ from html import escape
 
 from .tabellen import RAPPORTEN, Scope, Tabel
 
-TOTAALRIJEN = {"Totaal", "totaal", "Alle cliënten", "Alle producten"}
+TOTAALRIJEN = {"Totaal", "totaal", "Alle cliënten", "Alle producten", "Alle domeinen"}
 KLEUREN = ("#154273", "#e17000", "#39870c", "#a90061", "#007bc7", "#673327")
 
 
@@ -89,10 +89,12 @@ DASHBOARDS: dict[str, Dashboard] = {
         Dashboard(
             "doorstroom",
             "Doorstroom",
-            "Instroom en uitstroom van toewijzingen per maand en de gemiddelde duur per product.",
+            "Instroom en uitstroom van toewijzingen per maand, de gemiddelde duur per product en de doorlooptijd "
+            "van melding tot beschikking tegenover de wettelijke termijnen.",
             (
                 Onderdeel("instroom-uitstroom", (Grafiek((1, 2), soort="line"),)),
                 Onderdeel("gemiddelde-duur", (Grafiek((3,), horizontaal=True),)),
+                Onderdeel("doorlooptijden", (Grafiek((3, 4), horizontaal=True), Grafiek((6,), horizontaal=True))),
             ),
         ),
         Dashboard(
@@ -119,10 +121,30 @@ DASHBOARDS: dict[str, Dashboard] = {
         Dashboard(
             "kosten",
             "Kosten en subsidies",
-            "Geraamde kosten per product (toewijzingen × tarief; geen facturen) en subsidies per organisatie.",
+            "Gedeclareerde en geraamde kosten per product, uitgaven tegenover de begroting en subsidies per "
+            "organisatie.",
             (
+                Onderdeel("gedeclareerd-per-product", (Grafiek((2, 3), horizontaal=True),)),
+                Onderdeel("financien", (Grafiek((1, 2)),)),
                 Onderdeel("geraamde-kosten-per-product", (Grafiek((2,), horizontaal=True),)),
                 Onderdeel("subsidies", (Grafiek((1,), horizontaal=True),)),
+            ),
+        ),
+        Dashboard(
+            "uitkomsten",
+            "Uitkomsten",
+            "Wat de ondersteuning oplevert: behaalde doelen per resultaatgebied, aanbieder en arrangement, de kosten "
+            "per behaald doel, de ontwikkeling van de zelfredzaamheid (ZRM) en de tevredenheid van cliënten.",
+            (
+                Onderdeel("doelen-per-resultaatgebied", (Grafiek((2, 3, 4), horizontaal=True),)),
+                Onderdeel("doelen-per-aanbieder", (Grafiek((5, 6), horizontaal=True), Grafiek((9,), horizontaal=True))),
+                Onderdeel(
+                    "doelen-per-arrangement", (Grafiek((5, 6), horizontaal=True), Grafiek((9,), horizontaal=True))
+                ),
+                Onderdeel(
+                    "zrm-ontwikkeling", (Grafiek((2, 3), horizontaal=True), Grafiek((5, 6, 7), horizontaal=True))
+                ),
+                Onderdeel("tevredenheid", (Grafiek((2,), horizontaal=True),)),
             ),
         ),
         Dashboard(

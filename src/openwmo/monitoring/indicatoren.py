@@ -90,6 +90,26 @@ def _enkelvoudig(scope: Scope) -> int | None:
     return aandeel_pct(uitkomst.enkelvoudig, uitkomst.clienten)
 
 
+def _uit_tabel(naam: str, rij: str, kolom: str) -> Callable[[Scope], object]:
+    """One cell of a report table (by the row's first cell and the column name) as the indicator's value."""
+
+    def bereken(scope: Scope):
+        from .tabellen import RAPPORTEN
+
+        tabel = RAPPORTEN[naam].maak(scope)
+        index = tabel.kolommen.index(kolom)
+        return next((r[index] for r in tabel.rijen if r[0] == rij), None)
+
+    return bereken
+
+
+def _besteed(scope: Scope):
+    from .tabellen import RAPPORTEN
+
+    tabel = RAPPORTEN["financien"].maak(scope)
+    return tabel.rijen[-1][tabel.kolommen.index("Besteed van begroting (%)")] if tabel.rijen else None
+
+
 INDICATOREN: tuple[Indicator, ...] = (
     Indicator(
         "IN1",
@@ -121,9 +141,20 @@ INDICATOREN: tuple[Indicator, ...] = (
         "IN4",
         "Uitgaven en inkomsten tegenover de begroting",
         "input",
-        "Realisatie en eigen bijdragen per jaar tegenover de begroting.",
+        "Gedeclareerde uitgaven in het jaar als deel van de begrote uitgaven (inkomsten uit eigen bijdragen "
+        "int het CAK en zitten niet in Open Wmo).",
+        "% van de begroting",
+        "financien",
+        _besteed,
+    ),
+    Indicator(
+        "IN5",
+        "Gedeclareerde kosten",
+        "input",
+        "Som van de goedgekeurde declaratieregels (debet min credit) met een begindatum in de periode.",
         "euro",
-        nog_niet="Begroting en realisatie komen met de bekostigingsmodule.",
+        "gedeclareerd-per-product",
+        _uit_tabel("gedeclareerd-per-product", "Totaal", "Gedeclareerd bedrag (€)"),
     ),
     Indicator(
         "TH1",
@@ -156,9 +187,20 @@ INDICATOREN: tuple[Indicator, ...] = (
         "TH4",
         "Doorlooptijd melding tot beschikking",
         "throughput",
-        "Dagen van melding tot besluit; wettelijk 6 weken onderzoek en 2 weken besluit.",
+        "Mediaan van de dagen van melding tot besluit, voor de besluiten in de periode.",
         "dagen",
-        nog_niet="Meldingen worden nog niet in het systeem vastgelegd.",
+        "doorlooptijden",
+        _uit_tabel("doorlooptijden", "Melding → beschikking", "Mediaan (dagen)"),
+    ),
+    Indicator(
+        "TH5",
+        "Binnen de wettelijke termijnen",
+        "throughput",
+        "Aandeel besluiten waarbij het onderzoek binnen 6 weken na de melding en de beschikking binnen 2 weken "
+        "na de aanvraag kwam.",
+        "%",
+        "doorlooptijden",
+        _uit_tabel("doorlooptijden", "Melding → beschikking", "Binnen termijn (%)"),
     ),
     Indicator(
         "OP1",
@@ -215,25 +257,37 @@ INDICATOREN: tuple[Indicator, ...] = (
         "OC1",
         "Doelen behaald",
         "outcome",
-        "Aandeel geëvalueerde doelen dat (deels) behaald is.",
+        "Aandeel geëvalueerde doelen dat (deels) behaald is, evaluaties in de periode.",
         "%",
-        nog_niet="Evaluaties van het ondersteuningsplan komen met de toegangsmodule.",
+        "doelen-per-resultaatgebied",
+        _uit_tabel("doelen-per-resultaatgebied", "Totaal", "(Deels) behaald (%)"),
     ),
     Indicator(
         "OC2",
         "Ontwikkeling zelfredzaamheid (ZRM)",
         "outcome",
-        "Gemiddelde verandering van de ZRM-score tussen intake en evaluatie.",
+        "Gemiddelde verandering van de ZRM-score (alle domeinen) tussen intake en evaluatie.",
         "punten",
-        nog_niet="ZRM-scores komen met de toegangsmodule.",
+        "zrm-ontwikkeling",
+        _uit_tabel("zrm-ontwikkeling", "Alle domeinen", "Gemiddelde verandering"),
     ),
     Indicator(
         "OC3",
         "Cliënttevredenheid",
         "outcome",
-        "Gemiddeld rapportcijfer van cliënten.",
+        "Gemiddeld rapportcijfer van cliënten bij de evaluaties in de periode.",
         "cijfer 1–10",
-        nog_niet="Tevredenheid wordt vastgelegd bij de evaluatie (toegangsmodule).",
+        "tevredenheid",
+        _uit_tabel("tevredenheid", "Totaal", "Gemiddelde tevredenheid (1–10)"),
+    ),
+    Indicator(
+        "OC4",
+        "Kosten per behaald doel",
+        "outcome",
+        "Kosten (gedeclareerd, zonder declaraties geraamd) gedeeld door de behaalde doelen in de periode.",
+        "euro",
+        "doelen-per-aanbieder",
+        _uit_tabel("doelen-per-aanbieder", "Totaal", "Kosten per behaald doel (€)"),
     ),
     Indicator(
         "IM1",

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections import defaultdict, namedtuple
 from collections.abc import Callable, Hashable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from openwmo.bekostiging.engine.units import conversion_factor, is_time_unit
-from openwmo.core.periode import day_count, iso_week_count, month_count
 from openwmo.core.periodes import overlap_q
 from openwmo.core.rekenen import bedrag
 from openwmo.inkoop.models import Tarief
@@ -25,44 +24,21 @@ from .geheugen import onthouden
 from .selectors import KOSTEN_VELDEN, kostenregels
 
 EURO = "83"
-Kostenregel = namedtuple("Kostenregel", [veld.replace("client__", "") for veld in KOSTEN_VELDEN])
+Kostenregel = namedtuple("Kostenregel", KOSTEN_VELDEN)
 
 
-def eenheden_in_periode(volume, frequentie: str, start: date, eind: date | None, van: date, tot: date) -> Decimal:
-    """Allocated units inside [van, tot] (0 when the allocation lies outside)."""
-    s, e = max(start, van), min(eind or tot, tot)
-    if s > e or volume is None:
-        return Decimal(0)
-    if frequentie == "1":
-        return volume * day_count(s, e)
-    if frequentie == "2":
-        return volume * iso_week_count(s, e)
-    if frequentie == "4":
-        return volume * month_count(s, e)
-    return volume if van <= start <= tot else Decimal(0)
-
-
-def geraamd_bedrag(
-    regel: Kostenregel, tarief: Decimal | None, product_eenheid: str, van: date, tot: date
-) -> Decimal | None:
-    """The estimate for one allocation; None when no tariff is known."""
-    start, eind = regel.ingangsdatum, regel.einddatum
-    if regel.budget is not None:
-        s, e = max(start, van), min(eind or tot, tot)
-        if s > e:
-            return Decimal(0)
-        return regel.budget * day_count(s, e) / day_count(start, eind or tot)
-    eenheden = eenheden_in_periode(regel.volume, regel.frequentie, start, eind, van, tot)
+def geraamd_bedrag(regel: Kostenregel, tarief: Decimal | None, product_eenheid: str) -> Decimal | None:
+    """The estimate for one row of `kostenregels`; None when no tariff is known."""
+    if regel.vast is not None:
+        return regel.vast
+    eenheden = regel.eenheden or Decimal(0)
     if regel.eenheid == EURO:
         return eenheden
     if tarief is None:
         return None
     if regel.eenheid != product_eenheid and is_time_unit(regel.eenheid) and is_time_unit(product_eenheid):
-        eenheden = (
-            eenheden
-            * Decimal(conversion_factor(regel.eenheid, product_eenheid).numerator)
-            / Decimal(conversion_factor(regel.eenheid, product_eenheid).denominator)
-        )
+        factor = conversion_factor(regel.eenheid, product_eenheid)
+        eenheden = eenheden * Decimal(factor.numerator) / Decimal(factor.denominator)
     return eenheden * tarief
 
 
@@ -77,6 +53,17 @@ class TariefIndex:
         for aanbieder, product, gemeente, start, eind, tarief in rijen:
             self._tarieven[(aanbieder, product, gemeente)].append((start, eind, tarief))
 
+    def grenzen(self) -> tuple[date, ...]:
+        """Every day on which some tariff starts or after which one ends: between two of them, each
+        (aanbieder, product, gemeente) has one tariff."""
+        dagen = set()
+        for kandidaten in self._tarieven.values():
+            for start, eind, _tarief in kandidaten:
+                dagen.add(start)
+                if eind is not None:
+                    dagen.add(eind + timedelta(days=1))
+        return tuple(sorted(dagen))
+
     def op(self, aanbieder: int, product: int, gemeente: int, dag: date) -> Decimal | None:
         kandidaten = self._tarieven.get((aanbieder, product, gemeente))
         if not kandidaten:
@@ -88,29 +75,32 @@ class TariefIndex:
 
 
 @onthouden
-def geraamde_regels(scope, van: date, tot: date) -> list[tuple[Kostenregel, Decimal | None]]:
-    """Every allocation with a day in [van, tot] and its estimate (None: no tariff)."""
+def geraamde_regels(scope, van: date, tot: date, per_wijk: bool = False) -> list[tuple[Kostenregel, Decimal | None]]:
+    """Every row of `kostenregels` (allocations with a day in [van, tot]) and its estimate (None: no tariff)."""
     from openwmo.catalogus.models import Product
 
     product_eenheid = dict(Product.objects.values_list("id", "eenheid"))
     index = TariefIndex(van, tot)
     uitkomst = []
-    for waarden in kostenregels(scope, van, tot):
+    for waarden in kostenregels(scope, van, tot, index.grenzen(), per_wijk):
         regel = Kostenregel._make(waarden)
-        eerste_dag = max(regel.ingangsdatum, van)
-        tarief = index.op(regel.aanbieder, regel.product, regel.gemeente, eerste_dag)
-        uitkomst.append((regel, geraamd_bedrag(regel, tarief, product_eenheid.get(regel.product, ""), van, tot)))
+        tarief = index.op(regel.aanbieder, regel.product, regel.gemeente, regel.tariefdag)
+        uitkomst.append((regel, geraamd_bedrag(regel, tarief, product_eenheid.get(regel.product, ""))))
     return uitkomst
 
 
-def geraamde_kosten(scope, van: date, tot: date, sleutel: Callable[[Kostenregel], Hashable]) -> dict[Hashable, dict]:
-    """Per key (a function of the allocation's fields): {'bedrag': Decimal, 'toewijzingen': n, 'zonder_tarief': n}."""
+def geraamde_kosten(
+    scope, van: date, tot: date, sleutel: Callable[[Kostenregel], Hashable], per_wijk: bool = False
+) -> dict[Hashable, dict]:
+    """Per key (a function of the allocation's fields): {'bedrag': Decimal, 'toewijzingen': n, 'zonder_tarief': n}.
+
+    The field `wijk` is only filled with `per_wijk` (it costs a join; otherwise it is None)."""
     uitkomst: dict[Hashable, dict] = defaultdict(lambda: {"bedrag": Decimal(0), "toewijzingen": 0, "zonder_tarief": 0})
-    for regel, raming in geraamde_regels(scope, van, tot):
+    for regel, raming in geraamde_regels(scope, van, tot, per_wijk):
         totaal = uitkomst[sleutel(regel)]
-        totaal["toewijzingen"] += 1
+        totaal["toewijzingen"] += regel.aantal
         if raming is None:
-            totaal["zonder_tarief"] += 1
+            totaal["zonder_tarief"] += regel.aantal
         else:
             totaal["bedrag"] += raming
     for totaal in uitkomst.values():

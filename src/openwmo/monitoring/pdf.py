@@ -10,7 +10,7 @@ from .dashboards import DASHBOARDS, svg_staven, tonen
 from .geheugen import een_meting
 from .tabellen import Scope
 
-IN_RAPPORT = ("voorzieningen", "doorstroom", "combinaties", "aanbieders", "wijken", "kosten")
+IN_RAPPORT = ("voorzieningen", "doorstroom", "combinaties", "aanbieders", "wijken", "kosten", "uitkomsten")
 
 
 def raadsrapport_html(scope: Scope) -> str:

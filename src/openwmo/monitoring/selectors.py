@@ -10,16 +10,18 @@ No query here selects a name or a BSN: the dashboards show aggregated numbers on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import connections
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Case, Count, DateField, F, FloatField, Func, IntegerField, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
 
 from openwmo.catalogus.models import Product
+from openwmo.core.periode import day_count
 from openwmo.core.periodes import actief_op_q, overlap_q
 from openwmo.toegang.models import Toewijzing
 
@@ -168,22 +170,121 @@ def soorten_per_client(scope: Scope, van: date, tot: date) -> list[tuple[int, st
     return [(client, soort[product], start, eind) for client, product, start, eind in ruwe_rijen(qs, (2, 3))]
 
 
-KOSTEN_VELDEN = (
-    "gemeente",
-    "aanbieder",
-    "product",
-    "client__wijk",
-    "ingangsdatum",
-    "einddatum",
-    "volume",
-    "eenheid",
-    "frequentie",
-    "budget",
-)
+KOSTEN_VELDEN = ("gemeente", "aanbieder", "product", "wijk", "eenheid", "tariefdag", "eenheden", "aantal", "vast")
+GROEP = ("gemeente", "aanbieder", "product", "client__wijk", "eenheid")
+CENT = Decimal("0.01")
+
+
+class _Datumsom(Func):
+    """Day arithmetic on two dates (start, end) that SQLite and PostgreSQL spell differently.
+
+    `SJABLONEN[vendor]` is a format string over {s} and {e}; each occurrence repeats that expression's SQL and
+    parameters, in order."""
+
+    SJABLONEN: dict[str, str] = {}
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        delen = {}
+        for naam, expressie in zip("se", self.get_source_expressions(), strict=True):
+            delen[naam] = compiler.compile(expressie)
+        sjabloon = self.SJABLONEN["sqlite" if connection.vendor == "sqlite" else "postgresql"]
+        params: list = []
+        for naam in re.findall(r"{(\w)}", sjabloon):
+            params += list(delen[naam][1])
+        return sjabloon.format(**{naam: sql for naam, (sql, _p) in delen.items()}), params
+
+
+class Dagen(_Datumsom):
+    """Days in [s, e], both included."""
+
+    SJABLONEN = {
+        "sqlite": "(CAST(julianday({e}) - julianday({s}) AS integer) + 1)",
+        "postgresql": "(({e})::date - ({s})::date + 1)",
+    }
+
+
+class IsoWeken(_Datumsom):
+    """ISO weeks (Monday–Sunday) that [s, e] touches (core.periode.iso_week_count)."""
+
+    SJABLONEN = {
+        "sqlite": (
+            "((CAST(julianday({e}) - julianday({s}) AS integer) + (CAST(strftime('%%w', {s}) AS integer) + 6) %% 7)"
+            " / 7 + 1)"
+        ),
+        "postgresql": "((({e})::date - ({s})::date + CAST(EXTRACT(ISODOW FROM ({s})::date) AS integer) - 1) / 7 + 1)",
+    }
+
+
+class Maanden(_Datumsom):
+    """Calendar months that [s, e] touches (core.periode.month_count)."""
+
+    SJABLONEN = {
+        "sqlite": (
+            "((CAST(strftime('%%Y', {e}) AS integer) - CAST(strftime('%%Y', {s}) AS integer)) * 12"
+            " + CAST(strftime('%%m', {e}) AS integer) - CAST(strftime('%%m', {s}) AS integer) + 1)"
+        ),
+        "postgresql": (
+            "CAST((EXTRACT(YEAR FROM ({e})::date) - EXTRACT(YEAR FROM ({s})::date)) * 12"
+            " + EXTRACT(MONTH FROM ({e})::date) - EXTRACT(MONTH FROM ({s})::date) + 1 AS integer)"
+        ),
+    }
 
 
 @onthouden
-def kostenregels(scope: Scope, van: date, tot: date) -> list[tuple]:
-    """The fields the spend estimate needs (KOSTEN_VELDEN) of the allocations with a day in [van, tot]."""
-    qs = toewijzingen_in_periode(scope, van, tot).values_list(*KOSTEN_VELDEN)
-    return ruwe_rijen(qs, datums=(4, 5), decimalen=(6, 9))
+def kostenregels(
+    scope: Scope, van: date, tot: date, tariefgrenzen: tuple[date, ...] = (), per_wijk: bool = False
+) -> list[tuple]:
+    """What the spend estimate needs (KOSTEN_VELDEN) of the allocations with a day in [van, tot], summed in SQL.
+
+    The estimate of an allocation without a budget is its units in the period × the tariff on its first day
+    in the period. The database computes the units (volume × days, ISO weeks or calendar months touched
+    inside the period; a total volume counts when the allocation starts in the period) and sums them per
+    group of allocations with the same municipality, provider, product, district and unit, and the same
+    stretch between `tariefgrenzen` (the days a tariff starts or ends within the period, so one tariff
+    holds per group): 43k allocations of the H4 region in a year become some hundreds of rows, and the
+    tariff is looked up once per row on `tariefdag`. An allocation with a budget counts its budget pro
+    rata by days (`vast`), one row each. `eenheden` is None when no allocation of the row has a volume.
+    The client's district is only read (a join) with `per_wijk`; otherwise `wijk` is None.
+    """
+    groep = GROEP if per_wijk else tuple(veld for veld in GROEP if veld != "client__wijk")
+
+    def met_wijk(sleutel: list) -> list:
+        return sleutel if per_wijk else [*sleutel[:3], None, *sleutel[3:]]
+
+    dag = DateField()
+    qs = toewijzingen_in_periode(scope, van, tot)
+    start = Greatest("ingangsdatum", Value(van, dag), output_field=dag)
+    eind = Least(Coalesce("einddatum", Value(tot, dag)), Value(tot, dag), output_field=dag)
+    eenheden = Case(
+        When(frequentie="1", then=Dagen(start, eind)),
+        When(frequentie="2", then=IsoWeken(start, eind)),
+        When(frequentie="4", then=Maanden(start, eind)),
+        When(ingangsdatum__gte=van, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    grenzen = sorted(g for g in set(tariefgrenzen) if van < g <= tot)
+    stuk = Case(
+        *[When(ingangsdatum__gte=grens, then=Value(i + 1)) for i, grens in reversed(list(enumerate(grenzen)))],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    groepen = (
+        qs.filter(budget__isnull=True)
+        .annotate(stuk=stuk)
+        .values(*groep, "stuk")
+        .annotate(eenheden=Sum(F("volume") * eenheden, output_field=FloatField()), aantal=Count("id"))
+        .values_list(*groep, "stuk", "eenheden", "aantal")
+    )
+    dagen = [van, *grenzen]
+    uit = []
+    for *sleutel, stuk_nr, som, aantal in ruwe_rijen(groepen):
+        som = None if som is None else Decimal(str(som)).quantize(CENT)
+        uit.append((*met_wijk(sleutel), dagen[stuk_nr], som, aantal, None))
+    budgetten = qs.filter(budget__isnull=False).values_list(*groep, "ingangsdatum", "einddatum", "budget")
+    for *sleutel, ingang, einde, budget in budgetten:
+        s, e = max(ingang, van), min(einde or tot, tot)
+        vast = budget * day_count(s, e) / day_count(ingang, einde or tot)
+        uit.append((*met_wijk(sleutel), s, None, 1, vast))
+    return uit

@@ -63,6 +63,21 @@ class Scope:
             q &= Q(**{f"{prefix}product__voorzieningsoort__soort": self.segment})
         return q
 
+    def dossier_q(self, toewijzing: str = "toewijzing__") -> Q:
+        """The filter on a case record with its own `gemeente` and `client` (an evaluation, a decision) that
+        refers to an allocation through `toewijzing`: district by the client, product, provider and segment
+        by the allocation (records without one drop out when one of those filters is set)."""
+        q = Q(gemeente__in=[g.pk for g in self.gemeenten])
+        if self.wijk is not None:
+            q &= Q(client__wijk=self.wijk)
+        if self.product is not None:
+            q &= Q(**{f"{toewijzing}product": self.product})
+        if self.aanbieder is not None:
+            q &= Q(**{f"{toewijzing}aanbieder": self.aanbieder})
+        if self.segment:
+            q &= Q(**{f"{toewijzing}product__voorzieningsoort__soort": self.segment})
+        return q
+
 
 @dataclass
 class Tabel:

@@ -45,7 +45,7 @@ def wijken(scope: Scope) -> Tabel:
     van, tot = scope.periode
     peildatum = scope.peildatum or tot
     clienten = clienten_per_wijk(scope, peildatum)
-    kosten = geraamde_kosten(scope, van, tot, lambda regel: regel.wijk)
+    kosten = geraamde_kosten(scope, van, tot, lambda regel: regel.wijk, per_wijk=True)
     _per_gemeente, per_wijk = inwoners(scope, peildatum.year)
     meer_gemeenten = len(scope.gemeenten) > 1
     tabel = Tabel(
