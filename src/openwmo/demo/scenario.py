@@ -410,6 +410,12 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
     ):
         if not 0 <= _need(gedrag, k, float, "gedrag") <= 1:
             raise ScenarioError(f"gedrag.{k}: must be between 0 and 1")
+    gedrag.setdefault("declaratie_maanden", 3.0)
+    gedrag.setdefault("declaratie_fout_aandeel", 0.03)
+    if not 0 <= gedrag["declaratie_fout_aandeel"] <= 1:
+        raise ScenarioError("gedrag.declaratie_fout_aandeel: must be between 0 and 1")
+    if gedrag["declaratie_maanden"] not in range(0, 25):
+        raise ScenarioError("gedrag.declaratie_maanden: must be a whole number of months from 0 to 24")
 
     scenario = Scenario(
         _need(raw, "naam", str, "scenario"),
