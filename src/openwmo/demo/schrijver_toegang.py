@@ -1,5 +1,6 @@
-"""The access-team records of a demo plan: meldingen, aanvragen, onderzoeken with ZRM, plans with goals
-and evaluations. Written in bulk next to the decisions and allocations of `schrijver`.
+"""The access-team records of a demo plan: rows for the meldingen and aanvragen (stored by
+`toegang.services.toegang_bulk_opslaan` with the decisions and allocations), and the onderzoeken with ZRM,
+plans with goals and evaluations, written in bulk.
 """
 
 import random
@@ -9,7 +10,6 @@ from datetime import timedelta
 from openwmo.catalogus.models import Resultaatgebied
 from openwmo.toegang.codelijsten import ZRM_DOMEINEN
 from openwmo.toegang.models import (
-    Aanvraag,
     Doel,
     DoelEvaluatie,
     Evaluatie,
@@ -38,33 +38,37 @@ VRAGEN = {
 }
 
 
-def meldingen_en_aanvragen(plan: Plan, clienten, gemeenten, seed: int) -> dict[str, Aanvraag]:
-    """One melding and one aanvraag per planned decision; returns the aanvraag per decision key."""
+def melding_en_aanvraag_rijen(plan: Plan, clienten, gemeenten, seed: int) -> tuple[list[dict], list[dict]]:
+    """One melding and one aanvraag per planned decision (in plan order), as rows for `toegang_bulk_opslaan`;
+    an aanvraag's `melding` is the index of its melding."""
     rng = random.Random(seed)
     categorie = {}
     for t in plan.toewijzingen:
         categorie.setdefault(t.beschikking, t.product[:2])
-    meldingen, aanvragen = {}, {}
+    meldingen, aanvragen = [], []
     for b in plan.beschikkingen:
         vraag = VRAGEN.get(categorie.get(b.key, ""), "Vraagt ondersteuning om thuis te kunnen blijven wonen.")
-        meldingen[b.key] = Melding(
-            client=clienten[b.client],
-            gemeente=gemeenten[b.gemeente],
-            meldingsdatum=b.melding_datum,
-            kanaal=rng.choice(KANALEN),
-            vraag=vraag,
+        client, gemeente = clienten[b.client].pk, gemeenten[b.gemeente].pk
+        meldingen.append(
+            {
+                "client": client,
+                "gemeente": gemeente,
+                "meldingsdatum": b.melding_datum,
+                "kanaal": rng.choice(KANALEN),
+                "vraag": vraag,
+            }
         )
         dagen = max(0, (b.beschikking_datum - b.melding_datum).days)
-        aanvragen[b.key] = Aanvraag(
-            client=clienten[b.client],
-            gemeente=gemeenten[b.gemeente],
-            melding=meldingen[b.key],
-            aanvraagdatum=b.beschikking_datum - timedelta(days=rng.randint(0, min(14, dagen))),
-            omschrijving=vraag,
+        aanvragen.append(
+            {
+                "client": client,
+                "gemeente": gemeente,
+                "melding": len(meldingen) - 1,
+                "aanvraagdatum": b.beschikking_datum - timedelta(days=rng.randint(0, min(14, dagen))),
+                "omschrijving": vraag,
+            }
         )
-    Melding.objects.bulk_create(meldingen.values(), batch_size=BATCH)
-    Aanvraag.objects.bulk_create(aanvragen.values(), batch_size=BATCH)
-    return aanvragen
+    return meldingen, aanvragen
 
 
 def _meting(client, gemeente, datum, scores, onderzoek=None) -> tuple[ZrmMeting, list[ZrmScore]]:
@@ -72,7 +76,7 @@ def _meting(client, gemeente, datum, scores, onderzoek=None) -> tuple[ZrmMeting,
     return meting, [ZrmScore(meting=meting, domein=d, score=s) for d, s in zip(ZRM_DOMEINEN, scores, strict=True)]
 
 
-def evaluaties(plan: Plan, clienten, gemeenten, toewijzingen, aanvragen) -> int:
+def evaluaties(plan: Plan, clienten, gemeenten, toewijzingen: dict[str, int], meldingen: dict[str, int]) -> int:
     """Onderzoek with an intake ZRM, a plan with goals, and the evaluation with outcomes and a new ZRM."""
     gebieden = {r.code: r for r in Resultaatgebied.objects.all()}
     planned = {t.key: t for t in plan.toewijzingen}
@@ -88,7 +92,7 @@ def evaluaties(plan: Plan, clienten, gemeenten, toewijzingen, aanvragen) -> int:
         t = planned[e.toewijzing]
         client, gemeente = clienten[e.client], gemeenten[t.gemeente]
         onderzoek = Onderzoek(
-            melding=aanvragen[t.beschikking].melding,
+            melding_id=meldingen[t.beschikking],
             client=client,
             gemeente=gemeente,
             datum=e.intake_datum,
@@ -109,7 +113,7 @@ def evaluaties(plan: Plan, clienten, gemeenten, toewijzingen, aanvragen) -> int:
             client=client,
             gemeente=gemeente,
             plan=ondersteuningsplan,
-            toewijzing=toewijzingen[e.toewijzing],
+            toewijzing_id=toewijzingen[e.toewijzing],
             datum=e.evaluatie_datum,
             zrm_meting=na,
             tevredenheid=e.tevredenheid,

@@ -191,6 +191,15 @@ def _contract_index(s: Scenario) -> dict[tuple[str, str], list[tuple[dt.date, dt
     return {k: sorted(v) for k, v in index.items()}
 
 
+PER_WEEK = "2"
+
+
+def _herindicatie(s: Scenario, start: dt.date) -> dt.date:
+    """An allocation per week needs an end date (iWmo CD076): one still running at the end of the scenario
+    gets the end of its fifth year, and never ends before the scenario does (counts stay as planned)."""
+    return max(s.eind, dt.date(start.year + 5, 12, 31))
+
+
 def _allocations(
     s: Scenario, seed: int, persons: list[Person], clients: list[PlannedClient]
 ) -> tuple[list[PlannedToewijzing], list[PlannedBeschikking]]:
@@ -235,7 +244,7 @@ def _allocations(
                     sp.product,
                     rng.choice(live),
                     sp.start,
-                    sp.end,
+                    sp.end if sp.end is not None or prod["frequentie"] != PER_WEEK else _herindicatie(s, sp.start),
                     volume,
                     prod["eenheid"],
                     prod["frequentie"],
