@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -43,10 +44,13 @@ KOLOMMEN = [
 
 def te_betalen(aanbieder, gemeente, tot_datum: date):
     """Approved lines of the provider for the municipality, received up to `tot_datum`, not yet paid."""
+    # "Received on or before the day" as a plain comparison with the start of the next day: the same rows as
+    # `ontvangen_op__date__lte`, but SQLite then needs no Python date cast per row (seconds on 30,000 lines).
+    volgende_dag = timezone.make_aware(datetime.combine(tot_datum + timedelta(days=1), time.min))
     return Prestatie.objects.filter(
         aanbieder=aanbieder,
         declaratie__gemeente=gemeente,
-        declaratie__ontvangen_op__date__lte=tot_datum,
+        declaratie__ontvangen_op__lt=volgende_dag,
         status=PrestatieStatus.GOEDGEKEURD,
         betaalbatch__isnull=True,
     )

@@ -9,7 +9,7 @@ default (`auto_now`/`auto_now_add`: now).
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connection, models
 from django.utils import timezone
 
 BATCH = 5000
@@ -35,52 +35,48 @@ def invoegen(model, rijen: list[dict]) -> list[int]:
     if not rijen:
         return []
     ids = _ids_reserveren(model, len(rijen))
-    velden = [f for f in model._meta.concrete_fields]
     nu = timezone.now()
-    kolommen, maker = [], []
-    for veld in velden:
+    kolommen, makers = [], []
+    for veld in model._meta.concrete_fields:
         kolommen.append(connection.ops.quote_name(veld.column))
         if veld.primary_key:
-            maker.append(None)
+            makers.append(None)
         elif getattr(veld, "auto_now", False) or getattr(veld, "auto_now_add", False):
-            vast = veld.get_db_prep_save(nu, connection)
-            maker.append(("vast", vast))
+            makers.append((None, None, veld.get_db_prep_save(nu, connection), None))
         else:
-            maker.append(("veld", veld, veld.get_default()))
+            makers.append((veld.name, veld.attname, veld.get_default(), _omzetter(veld)))
     sql = (
         f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({', '.join(kolommen)}) "
         f"VALUES ({', '.join(['%s'] * len(kolommen))})"
     )
-    cache: dict = {}
-
-    def prep(veld, waarde):
-        sleutel = (veld.attname, type(waarde), waarde)
-        try:
-            return cache[sleutel]
-        except (KeyError, TypeError):
-            pass
-        uit = veld.get_db_prep_save(waarde, connection)
-        if isinstance(waarde, str | int | type(None)) or hasattr(waarde, "isoformat"):
-            try:
-                cache[sleutel] = uit
-            except TypeError:
-                pass
-        return uit
-
     waarden = []
     for pk, rij in zip(ids, rijen, strict=True):
         tupel = []
-        for m in maker:
+        for m in makers:
             if m is None:
                 tupel.append(pk)
-            elif m[0] == "vast":
-                tupel.append(m[1])
-            else:
-                veld, standaard = m[1], m[2]
-                waarde = rij.get(veld.name, standaard) if veld.name in rij else rij.get(veld.attname, standaard)
-                tupel.append(prep(veld, waarde))
+                continue
+            naam, attnaam, standaard, omzetten = m
+            if naam is None:
+                tupel.append(standaard)
+                continue
+            waarde = rij[naam] if naam in rij else rij.get(attnaam, standaard)
+            tupel.append(waarde if omzetten is None or waarde is None else omzetten(waarde))
         waarden.append(tupel)
     with connection.cursor() as cursor:
         for i in range(0, len(waarden), BATCH):
             cursor.executemany(sql, waarden[i : i + BATCH])
     return ids
+
+
+_ZELF = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey)
+
+
+def _omzetter(veld):
+    """How a Python value of this field becomes a database value: None for "as is" (text, numbers, keys),
+    the backend's date adapter for dates, the field's own `get_db_prep_save` for everything else."""
+    if isinstance(veld, _ZELF) and not isinstance(veld, models.JSONField):
+        return None
+    if type(veld) is models.DateField:
+        return connection.ops.adapt_datefield_value
+    return lambda waarde: veld.get_db_prep_save(waarde, connection)

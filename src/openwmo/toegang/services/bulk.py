@@ -119,6 +119,8 @@ def _automatisch(veld) -> bool:
 
 def _in_db(model, veld: str, waarden) -> set:
     gevonden: set = set()
+    if not model.objects.exists():  # a first load: nothing to look up
+        return gevonden
     lijst = sorted(waarden)
     for i in range(0, len(lijst), 5000):
         gevonden.update(model.objects.filter(**{f"{veld}__in": lijst[i : i + 5000]}).values_list(veld, flat=True))
@@ -198,7 +200,7 @@ def _overlap(rijen, per_product, producten, fout: _Fouten) -> None:
     """No two allocations of one product for one client overlap: sorted per (client, product) in the batch,
     and against the allocations already stored for those clients."""
     bestaand = defaultdict(list)
-    clienten = sorted({c for c, _p in per_product})
+    clienten = sorted({c for c, _p in per_product}) if Toewijzing.objects.exists() else []
     for i in range(0, len(clienten), 5000):
         for c, p, van, tot, nummer in Toewijzing.objects.filter(client__in=clienten[i : i + 5000]).values_list(
             "client", "product", "ingangsdatum", "einddatum", "toewijzingsnummer"
