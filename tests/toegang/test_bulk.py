@@ -7,10 +7,17 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from openwmo.core.models import Nummerreeks, Verwerking
-from openwmo.toegang.models import Aanvraag, Beschikking, Melding, Toewijzing
-from openwmo.toegang.services import toegang_bulk_opslaan, toewijzing_create
+from openwmo.toegang.models import Aanvraag, Beschikking, Evaluatie, Melding, Onderzoek, Toewijzing
+from openwmo.toegang.services import toegang_bulk_evaluaties, toegang_bulk_opslaan, toewijzing_create
 
-from ..factories import ClientFactory, TariefFactory, ToewijzingFactory, UserFactory
+from ..factories import (
+    ClientFactory,
+    ResultaatgebiedFactory,
+    TariefFactory,
+    ToewijzingFactory,
+    UserFactory,
+    zrm_scores,
+)
 
 D = datetime.date
 
@@ -140,3 +147,43 @@ def test_only_users_of_the_municipality_may_store(client_rijswijk, tarief, delft
     with pytest.raises(PermissionDenied):
         toegang_bulk_opslaan(user=vreemde, **_batch(client_rijswijk, tarief))
     _niets_geschreven()
+
+
+def _evaluatie_batch(client, toewijzing_pk, melding_pk, gebied):
+    rijen = dict(
+        onderzoeken=[
+            {"melding": melding_pk, "client": client.pk, "gemeente": client.gemeente_id, "datum": D(2016, 1, 10),
+             "deelnemers": "cliënt", "verslag": "Keukentafelgesprek", "zrm_scores": zrm_scores(2)}
+        ],
+        plannen=[{"client": client.pk, "gemeente": client.gemeente_id, "ingangsdatum": D(2016, 1, 10),
+                  "status": "actief"}],
+        doelen=[{"plan": 0, "resultaatgebied": gebied.pk, "omschrijving": "Zelf boodschappen doen"}],
+        evaluaties=[
+            {"plan": 0, "client": client.pk, "gemeente": client.gemeente_id, "toewijzing": toewijzing_pk,
+             "datum": D(2016, 7, 1), "zrm_scores": zrm_scores(3), "tevredenheid": 8, "vervolgstap": "voortzetten",
+             "vervolgstap_datum": D(2016, 7, 2), "uitkomsten": {0: "behaald"}}
+        ],
+    )  # fmt: skip
+    return rijen
+
+
+def test_evaluations_in_bulk_with_zrm_goals_and_outcomes(consulent_rijswijk, client_rijswijk, tarief):
+    opgeslagen = toegang_bulk_opslaan(user=consulent_rijswijk, **_batch(client_rijswijk, tarief))
+    gebied = ResultaatgebiedFactory()
+    rijen = _evaluatie_batch(client_rijswijk, opgeslagen.toewijzingen[0], opgeslagen.meldingen[0], gebied)
+
+    resultaat = toegang_bulk_evaluaties(user=consulent_rijswijk, **rijen)
+
+    evaluatie = Evaluatie.objects.get(pk=resultaat.evaluaties[0])
+    assert evaluatie.zrm_meting.scores.count() == 13 and evaluatie.plan.doelen.get().resultaatgebied == gebied
+    assert evaluatie.doelen.get().uitkomst == "behaald"
+    assert Onderzoek.objects.get().zrm.scores.filter(score=2).count() == 13
+
+    # a second active plan in the household is refused (1 gezin, 1 plan), as plan_create does; nothing is written
+    tweede = _evaluatie_batch(client_rijswijk, opgeslagen.toewijzingen[0], opgeslagen.meldingen[0], gebied)
+    tweede["onderzoeken"][0]["zrm_scores"] = {"financien": 3}
+    with pytest.raises(ValidationError) as fout:
+        toegang_bulk_evaluaties(user=consulent_rijswijk, **tweede)
+    assert any(m.startswith("plannen[0] huishouden: ") for m in fout.value.messages)
+    assert any(m.startswith("onderzoeken[0] zrm: Geef voor elk van de 13 domeinen") for m in fout.value.messages)
+    assert Evaluatie.objects.count() == 1 and Onderzoek.objects.count() == 1

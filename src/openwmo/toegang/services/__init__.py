@@ -5,6 +5,7 @@ The web UI, the API, the iWmo inbox, imports and the demo generator all call the
 
 from .beschikking import aanvraag_create, beschikking_create
 from .bulk import BulkResultaat, toegang_bulk_opslaan
+from .bulk_evaluatie import toegang_bulk_evaluaties
 from .evaluatie import evaluatie_create
 from .melding import melding_create, melding_nieuwe_client_create, onderzoek_create, zrm_meting_opslaan
 from .overgang import overgangsregel_create
@@ -24,6 +25,7 @@ __all__ = [
     "overgangsregel_create",
     "plan_afsluiten",
     "plan_create",
+    "toegang_bulk_evaluaties",
     "toegang_bulk_opslaan",
     "toewijzing_beeindigen",
     "toewijzing_create",

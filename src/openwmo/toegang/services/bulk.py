@@ -54,6 +54,10 @@ class BulkResultaat:
     aanvragen: list[int] = field(default_factory=list)
     beschikkingen: list[int] = field(default_factory=list)
     toewijzingen: list[int] = field(default_factory=list)
+    onderzoeken: list[int] = field(default_factory=list)
+    plannen: list[int] = field(default_factory=list)
+    doelen: list[int] = field(default_factory=list)
+    evaluaties: list[int] = field(default_factory=list)
 
 
 class _Fouten:
@@ -337,13 +341,21 @@ def toegang_bulk_opslaan(
             if max(nummers) > reeks.laatste:
                 reeks.laatste = max(nummers)
                 reeks.save(update_fields=["laatste"])
-    _loggen(user, activiteit, meldingen, aanvragen, beschikkingen, toewijzingen)
+    _loggen(
+        user,
+        activiteit,
+        (Melding, meldingen),
+        (Aanvraag, aanvragen),
+        (Beschikking, beschikkingen),
+        (Toewijzing, toewijzingen),
+    )
     return resultaat
 
 
 def _loggen(user, activiteit, *soorten) -> None:
-    gemeenten = {g.pk: g for g in Gemeente.objects.filter(pk__in={r["gemeente"] for s in soorten for r in s})}
-    for model, rijen in zip((Melding, Aanvraag, Beschikking, Toewijzing), soorten, strict=True):
+    """One audit entry per kind and municipality: "<n> <kind>" (the rows themselves are in the tables)."""
+    gemeenten = {g.pk: g for g in Gemeente.objects.filter(pk__in={r["gemeente"] for _m, s in soorten for r in s})}
+    for model, rijen in soorten:
         per_gemeente = defaultdict(int)
         for r in rijen:
             per_gemeente[r["gemeente"]] += 1
