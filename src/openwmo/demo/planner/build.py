@@ -169,12 +169,19 @@ def _claims(s: Scenario, seed: int, toewijzingen: list[PlannedToewijzing], vanda
     def contract_op(agb: str, cbs: str, product: str, day: dt.date) -> bool:
         return any(a <= day <= e and c == agb for a, e, c in contracts.get((cbs, product), ()))
 
+    tarieven: dict[tuple[str, int], object] = {}
+
+    def tarief(product: str, year: int):
+        if (product, year) not in tarieven:  # the exact indexation is worth computing once per product and year
+            tarieven[product, year] = s.tarief(product, year)
+        return tarieven[product, year]
+
     return plan_declaraties(
         _rng(seed, "claims"),
         toewijzingen,
         s.producten,
         contract_op,
-        s.tarief,
+        tarief,
         claim_months(vandaag, int(s.gedrag["declaratie_maanden"]), s.eind),
         vandaag,
         s.gedrag["declaratie_fout_aandeel"],
