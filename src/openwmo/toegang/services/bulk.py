@@ -81,11 +81,8 @@ def _velden_controleren(model, soort: str, rijen: list[dict], fout: _Fouten, ove
     for naam in sorted(namen & set(velden)):
         veld = velden[naam]
         if veld.is_relation:
-            bestaand = set(
-                veld.related_model.objects.filter(
-                    pk__in={r[naam] for r in rijen if r.get(naam) is not None}
-                ).values_list("pk", flat=True)
-            )
+            gegeven = {r[naam] for r in rijen if r.get(naam) is not None}
+            bestaand = {pk for (pk,) in per_deel(veld.related_model, gegeven, "pk")}
             for i, rij in enumerate(rijen):
                 waarde = rij.get(naam)
                 if waarde is None and not veld.null:
@@ -119,6 +116,14 @@ def _velden_controleren(model, soort: str, rijen: list[dict], fout: _Fouten, ove
 
 def _automatisch(veld) -> bool:
     return bool(getattr(veld, "auto_now", False) or getattr(veld, "auto_now_add", False))
+
+
+def per_deel(model, waarden, *velden, veld: str = "pk") -> list[tuple]:
+    """`values_list(*velden)` of the rows whose `veld` is in `waarden`, in chunks (SQLite limits parameters)."""
+    lijst, rijen = sorted(waarden), []
+    for i in range(0, len(lijst), 5000):
+        rijen += model.objects.filter(**{f"{veld}__in": lijst[i : i + 5000]}).order_by().values_list(*velden)
+    return rijen
 
 
 def _in_db(model, veld: str, waarden) -> set:
@@ -317,7 +322,7 @@ def toegang_bulk_opslaan(
             if r.get(veld) is not None and not (isinstance(r[veld], int) and 0 <= r[veld] < len(doel)):
                 fout(soort, i, veld, _("Verwijst naar een %(veld)s die niet in deze levering zit.") % {"veld": veld})
     fout.raise_if_any()
-    clienten = dict(Client.objects.filter(pk__in={r["client"] for r in alle}).values_list("pk", "gemeente"))
+    clienten = dict(per_deel(Client, {r["client"] for r in alle}, "pk", "gemeente"))
     _controleer_keten(meldingen, aanvragen, beschikkingen, clienten, fout)
     _uniek(Beschikking, "beschikkingen", "beschikkingsnummer", beschikkingen, fout)
     _uniek(Toewijzing, "toewijzingen", "toewijzingsnummer", toewijzingen, fout)

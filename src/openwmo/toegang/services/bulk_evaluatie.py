@@ -31,7 +31,7 @@ from ..models import (
 )
 from ._gemeen import mag_werken_voor
 from ._invoegen import invoegen
-from .bulk import BulkResultaat, _Fouten, _loggen, _velden_controleren
+from .bulk import BulkResultaat, _Fouten, _loggen, _velden_controleren, per_deel
 from .melding import _controleer_zrm
 
 ACTIEF = Ondersteuningsplan.Status.ACTIEF
@@ -183,9 +183,7 @@ def toegang_bulk_evaluaties(
                 fout(soort, i, "plan", _("Verwijst naar een plan dat niet in deze levering zit."))
     fout.raise_if_any()
     clienten = {r["client"] for r in alle}
-    info = {
-        pk: (g, h) for pk, g, h in Client.objects.filter(pk__in=clienten).values_list("pk", "gemeente", "huishouden")
-    }
+    info = {pk: (g, h) for pk, g, h in per_deel(Client, clienten, "pk", "gemeente", "huishouden")}
     for soort, rijen in (("onderzoeken", onderzoeken), ("plannen", plannen), ("evaluaties", evaluaties)):
         for i, r in enumerate(rijen):
             if info.get(r["client"], (None,))[0] != r["gemeente"]:
