@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from openwmo.core.audit import Actie, log_verwerking
 from openwmo.core.models import Nummerreeks
 
-from .models import Betaalbatch, Prestatie, PrestatieStatus
+from .models import Betaalbatch, Declaratie, Prestatie, PrestatieStatus
 
 NUL = Decimal("0.00")
 KOLOMMEN = [
@@ -43,10 +44,15 @@ KOLOMMEN = [
 
 def te_betalen(aanbieder, gemeente, tot_datum: date):
     """Approved lines of the provider for the municipality, received up to `tot_datum`, not yet paid."""
+    # "Received on or before the day" as a plain comparison with the start of the next day: the same rows as
+    # `ontvangen_op__date__lte`, but SQLite needs no Python date cast per row. The claims are selected first, in
+    # a subquery: joined per line, SQLite walks each claim's stored 323 (a blob of up to megabytes, before
+    # these columns in the row) once per line — 1.3 s instead of 0.01 s for 4,000 lines.
+    volgende_dag = timezone.make_aware(datetime.combine(tot_datum + timedelta(days=1), time.min))
+    declaraties = Declaratie.objects.filter(aanbieder=aanbieder, gemeente=gemeente, ontvangen_op__lt=volgende_dag)
     return Prestatie.objects.filter(
         aanbieder=aanbieder,
-        declaratie__gemeente=gemeente,
-        declaratie__ontvangen_op__date__lte=tot_datum,
+        declaratie__in=declaraties.values("pk"),
         status=PrestatieStatus.GOEDGEKEURD,
         betaalbatch__isnull=True,
     )

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from openwmo.bekostiging.engine import index_to_year
+
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
 GROUP_CODES = ("HH", "RV", "VV", "WV", "IB", "DB", "KV")
-CENT = Decimal("0.01")
 
 
 class ScenarioError(ValueError):
@@ -139,12 +140,12 @@ class Scenario:
         return [(c, p) for a in self.aanbestedingen for p in a.percelen for c in a.contracten if c.perceel == p.key]
 
     def tarief(self, product: str, year: int) -> Decimal:
-        """Tariff per unit in ``year``: the 2014 base indexed each later year, half-up to cents."""
+        """Tariff per unit in ``year``: the 2014 base indexed each later year, half-up to cents
+        (``bekostiging.engine.index_to_year``, the same rule the tariff screens use)."""
         value = self.tarief_basis[product]
-        if product not in self.niet_indexeren:
-            for y in range(self.start.year + 1, year + 1):
-                value = (value * (1 + self.indexatie_pct[y] / 100)).quantize(CENT, ROUND_HALF_UP)
-        return value
+        if product in self.niet_indexeren or year <= self.start.year:
+            return value
+        return index_to_year(value, self.start.year, year, self.indexatie_pct)
 
     def restricted_to(self, *cbs: str) -> Scenario:
         """The same scenario for only these municipalities (e.g. a Rijswijk-only plan for tests)."""
@@ -409,6 +410,12 @@ def parse_scenario(raw: Any, ref_gemeenten: dict, catalogus: dict) -> Scenario: 
     ):
         if not 0 <= _need(gedrag, k, float, "gedrag") <= 1:
             raise ScenarioError(f"gedrag.{k}: must be between 0 and 1")
+    gedrag.setdefault("declaratie_maanden", 3.0)
+    gedrag.setdefault("declaratie_fout_aandeel", 0.03)
+    if not 0 <= gedrag["declaratie_fout_aandeel"] <= 1:
+        raise ScenarioError("gedrag.declaratie_fout_aandeel: must be between 0 and 1")
+    if gedrag["declaratie_maanden"] not in range(0, 25):
+        raise ScenarioError("gedrag.declaratie_maanden: must be a whole number of months from 0 to 24")
 
     scenario = Scenario(
         _need(raw, "naam", str, "scenario"),

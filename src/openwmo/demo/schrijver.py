@@ -1,8 +1,8 @@
-"""Writes a demo plan into the database, in bulk, inside one transaction.
+"""Writes a demo plan into the database inside one transaction.
 
-The plan (openwmo.demo.planner) already obeys the domain rules (valid BSNs, no overlapping
-allocations of one product, allocations of contracted providers); this writer stores it set-wise so
-that the `h4` region (≈100,000 allocations) loads in seconds. Allocations that start before the
+The meldingen, aanvragen, beschikkingen and toewijzingen go through `toegang.services.toegang_bulk_opslaan`,
+which applies the rules of the single-record services set-wise (so the `h4` region, ≈100,000 allocations,
+loads in seconds and still passes the same validation as a consultant's input). Allocations that start before the
 first contract (2015) stand for data migrated from the previous system, as a municipality that
 adopts Open Wmo brings its running decisions along.
 """
@@ -14,7 +14,7 @@ from datetime import date
 from django.db import transaction
 
 from openwmo.catalogus.models import Product
-from openwmo.core.models import Client, Gemeente, Huishouden, Inwonertal, Nummerreeks, Wijk
+from openwmo.core.models import Client, Gemeente, Huishouden, Inwonertal, Wijk
 from openwmo.inkoop.models import (
     Aanbesteding,
     Aanbieder,
@@ -24,11 +24,12 @@ from openwmo.inkoop.models import (
     Samenwerkingsverband,
     Tarief,
 )
-from openwmo.toegang.models import Beschikking, Toewijzing, Uitvoeringsvariant
+from openwmo.toegang.models import Uitvoeringsvariant
+from openwmo.toegang.services import toegang_bulk_opslaan
 
 from .planner import Plan
 from .scenario import Scenario
-from .schrijver_toegang import evaluaties, meldingen_en_aanvragen
+from .schrijver_toegang import evaluaties, melding_en_aanvraag_rijen
 
 BATCH = 2000
 OUTPUT_EENHEDEN = {"82", "83"}
@@ -154,60 +155,68 @@ def plan_opslaan(
         }
         Client.objects.bulk_create(clienten.values(), batch_size=BATCH)
         voortgang("cliënten", len(clienten))
-        aanvragen = meldingen_en_aanvragen(plan, clienten, gemeenten, plan.seed)
-        voortgang("meldingen", len(aanvragen))
-        beschikkingen = {}
-        einden = defaultdict(list)
+        meldingen, aanvragen = melding_en_aanvraag_rijen(plan, clienten, gemeenten, plan.seed)
+        voortgang("meldingen", len(meldingen))
+        per_beschikking = defaultdict(list)
         for t in plan.toewijzingen:
-            einden[t.beschikking].append(t)
-        for b in plan.beschikkingen:
-            toewijzingen = einden.get(b.key, [])
-            beschikkingen[b.key] = Beschikking(
-                beschikkingsnummer=_nummer(b.key),
-                client=clienten[b.client],
-                gemeente=gemeenten[b.gemeente],
-                besluitdatum=b.beschikking_datum,
-                aanvraag=aanvragen[b.key],
-                ingangsdatum=min((t.start for t in toewijzingen), default=b.beschikking_datum),
-                einddatum=None
-                if any(t.end is None for t in toewijzingen) or not toewijzingen
-                else max(t.end for t in toewijzingen),
+            per_beschikking[t.beschikking].append(t)
+        beschikkingen = []
+        for n, b in enumerate(plan.beschikkingen):
+            toewijzingen = per_beschikking.get(b.key, [])
+            beschikkingen.append(
+                {
+                    "beschikkingsnummer": _nummer(b.key),
+                    "client": clienten[b.client].pk,
+                    "gemeente": gemeenten[b.gemeente].pk,
+                    "besluitdatum": b.beschikking_datum,
+                    "aanvraag": n,  # the aanvraag of the same planned decision
+                    "ingangsdatum": min((t.start for t in toewijzingen), default=b.beschikking_datum),
+                    "einddatum": None
+                    if any(t.end is None for t in toewijzingen) or not toewijzingen
+                    else max(t.end for t in toewijzingen),
+                }
             )
-        Beschikking.objects.bulk_create(beschikkingen.values(), batch_size=BATCH)
         voortgang("beschikkingen", len(beschikkingen))
-        producten = {p.productcode: p for p in Product.objects.all()}
+        index = {b.key: n for n, b in enumerate(plan.beschikkingen)}
+        producten = {p.productcode: p.pk for p in Product.objects.all()}
         vandaag = date.today()  # allocations that ended before today carry "levering volgens plan beëindigd"
-        aanbieders = {a.agb_code: a for a in Aanbieder.objects.all()}
-        toewijzingen = {
-            t.key: Toewijzing(
-                toewijzingsnummer=_nummer(t.key),
-                beschikking=beschikkingen.get(t.beschikking),
-                client=clienten[t.client],
-                gemeente=gemeenten[t.gemeente],
-                product=producten[t.product],
-                aanbieder=aanbieders[t.aanbieder],
-                ingangsdatum=t.start,
-                einddatum=t.end,
-                volume=t.volume,
-                eenheid=t.eenheid,
-                frequentie=t.frequentie,
-                uitvoeringsvariant=Uitvoeringsvariant.OUTPUTGERICHT
+        aanbieders = {a.agb_code: a.pk for a in Aanbieder.objects.all()}
+        eerste_contract = min(c.start for c, _p in scenario.contracten())
+        toewijzingen = [
+            {
+                "toewijzingsnummer": _nummer(t.key),
+                "beschikking": index[t.beschikking],
+                "client": clienten[t.client].pk,
+                "gemeente": gemeenten[t.gemeente].pk,
+                "product": producten[t.product],
+                "aanbieder": aanbieders[t.aanbieder],
+                "ingangsdatum": t.start,
+                "einddatum": t.end,
+                "volume": t.volume,
+                "eenheid": t.eenheid,
+                "frequentie": t.frequentie,
+                "uitvoeringsvariant": Uitvoeringsvariant.OUTPUTGERICHT
                 if t.eenheid in OUTPUT_EENHEDEN
                 else Uitvoeringsvariant.INSPANNINGSGERICHT,
-                reden_beeindiging="19" if t.end and t.end < vandaag else "",
-            )
+                "reden_beeindiging": "19" if t.end and t.end < vandaag else "",
+                # running before the first contract: migrated from the previous system (see the module doc)
+                "zonder_contractcontrole": t.start < eerste_contract,
+            }
             for t in plan.toewijzingen
-        }
-        Toewijzing.objects.bulk_create(toewijzingen.values(), batch_size=BATCH)
+        ]
+        opgeslagen = toegang_bulk_opslaan(
+            user=None,
+            meldingen=meldingen,
+            aanvragen=aanvragen,
+            beschikkingen=beschikkingen,
+            toewijzingen=toewijzingen,
+            activiteit="Demogegevens vastleggen",
+        )
         voortgang("toewijzingen", len(toewijzingen))
-        aantal_evaluaties = evaluaties(plan, clienten, gemeenten, toewijzingen, aanvragen)
+        toewijzing_ids = {t.key: pk for t, pk in zip(plan.toewijzingen, opgeslagen.toewijzingen, strict=True)}
+        melding_ids = {b.key: pk for b, pk in zip(plan.beschikkingen, opgeslagen.meldingen, strict=True)}
+        aantal_evaluaties = evaluaties(plan, clienten, gemeenten, toewijzing_ids, melding_ids)
         voortgang("evaluaties", aantal_evaluaties)
-        for soort, objecten, veld in (
-            ("toewijzing", toewijzingen.values(), "toewijzingsnummer"),
-            ("beschikking", beschikkingen.values(), "beschikkingsnummer"),
-        ):
-            laatste = max((int(getattr(o, veld)) for o in objecten), default=0)
-            Nummerreeks.objects.update_or_create(soort=soort, defaults={"laatste": laatste})
     return {
         "cliënten": len(clienten),
         "beschikkingen": len(beschikkingen),

@@ -1,5 +1,6 @@
-"""The access-team records of a demo plan: meldingen, aanvragen, onderzoeken with ZRM, plans with goals
-and evaluations. Written in bulk next to the decisions and allocations of `schrijver`.
+"""The access-team records of a demo plan: rows for the meldingen and aanvragen (stored by
+`toegang.services.toegang_bulk_opslaan` with the decisions and allocations), and the onderzoeken with ZRM,
+plans with goals and evaluations (stored by `toegang_bulk_evaluaties`).
 """
 
 import random
@@ -8,22 +9,12 @@ from datetime import timedelta
 
 from openwmo.catalogus.models import Resultaatgebied
 from openwmo.toegang.codelijsten import ZRM_DOMEINEN
-from openwmo.toegang.models import (
-    Aanvraag,
-    Doel,
-    DoelEvaluatie,
-    Evaluatie,
-    Melding,
-    Ondersteuningsplan,
-    Onderzoek,
-    ZrmMeting,
-    ZrmScore,
-)
+from openwmo.toegang.models import Melding, Ondersteuningsplan
 from openwmo.toegang.models.evaluatie import Vervolgstap
+from openwmo.toegang.services import toegang_bulk_evaluaties
 
 from .planner import Plan
 
-BATCH = 2000
 KANALEN = [k for k, _label in Melding.Kanaal.choices]
 UITKOMST = {"behaald": "behaald", "deels behaald": "deels", "niet behaald": "niet"}
 VRAGEN = {
@@ -38,44 +29,47 @@ VRAGEN = {
 }
 
 
-def meldingen_en_aanvragen(plan: Plan, clienten, gemeenten, seed: int) -> dict[str, Aanvraag]:
-    """One melding and one aanvraag per planned decision; returns the aanvraag per decision key."""
+def melding_en_aanvraag_rijen(plan: Plan, clienten, gemeenten, seed: int) -> tuple[list[dict], list[dict]]:
+    """One melding and one aanvraag per planned decision (in plan order), as rows for `toegang_bulk_opslaan`;
+    an aanvraag's `melding` is the index of its melding."""
     rng = random.Random(seed)
     categorie = {}
     for t in plan.toewijzingen:
         categorie.setdefault(t.beschikking, t.product[:2])
-    meldingen, aanvragen = {}, {}
+    meldingen, aanvragen = [], []
     for b in plan.beschikkingen:
         vraag = VRAGEN.get(categorie.get(b.key, ""), "Vraagt ondersteuning om thuis te kunnen blijven wonen.")
-        meldingen[b.key] = Melding(
-            client=clienten[b.client],
-            gemeente=gemeenten[b.gemeente],
-            meldingsdatum=b.melding_datum,
-            kanaal=rng.choice(KANALEN),
-            vraag=vraag,
+        client, gemeente = clienten[b.client].pk, gemeenten[b.gemeente].pk
+        meldingen.append(
+            {
+                "client": client,
+                "gemeente": gemeente,
+                "meldingsdatum": b.melding_datum,
+                "kanaal": rng.choice(KANALEN),
+                "vraag": vraag,
+            }
         )
         dagen = max(0, (b.beschikking_datum - b.melding_datum).days)
-        aanvragen[b.key] = Aanvraag(
-            client=clienten[b.client],
-            gemeente=gemeenten[b.gemeente],
-            melding=meldingen[b.key],
-            aanvraagdatum=b.beschikking_datum - timedelta(days=rng.randint(0, min(14, dagen))),
-            omschrijving=vraag,
+        aanvragen.append(
+            {
+                "client": client,
+                "gemeente": gemeente,
+                "melding": len(meldingen) - 1,
+                "aanvraagdatum": b.beschikking_datum - timedelta(days=rng.randint(0, min(14, dagen))),
+                "omschrijving": vraag,
+            }
         )
-    Melding.objects.bulk_create(meldingen.values(), batch_size=BATCH)
-    Aanvraag.objects.bulk_create(aanvragen.values(), batch_size=BATCH)
-    return aanvragen
+    return meldingen, aanvragen
 
 
-def _meting(client, gemeente, datum, scores, onderzoek=None) -> tuple[ZrmMeting, list[ZrmScore]]:
-    meting = ZrmMeting(client=client, gemeente=gemeente, meetdatum=datum, onderzoek=onderzoek)
-    return meting, [ZrmScore(meting=meting, domein=d, score=s) for d, s in zip(ZRM_DOMEINEN, scores, strict=True)]
-
-
-def evaluaties(plan: Plan, clienten, gemeenten, toewijzingen, aanvragen) -> int:
-    """Onderzoek with an intake ZRM, a plan with goals, and the evaluation with outcomes and a new ZRM."""
-    gebieden = {r.code: r for r in Resultaatgebied.objects.all()}
+def evaluaties(plan: Plan, clienten, gemeenten, toewijzingen: dict[str, int], meldingen: dict[str, int]) -> int:
+    """Onderzoek with an intake ZRM, a plan with goals, and the evaluation with outcomes and a new ZRM, through
+    `toegang_bulk_evaluaties`. A plan stays active when its evaluation is the client's last and the allocation
+    runs on; of the active ones only the latest of a household (1 gezin, 1 plan) — the others are closed."""
+    gebieden = {r.code: r.pk for r in Resultaatgebied.objects.all()}
+    namen = dict(Resultaatgebied.objects.values_list("code", "naam"))
     planned = {t.key: t for t in plan.toewijzingen}
+    huishouden = {c.key: c.huishouden for c in plan.clients}
     doelen_per_evaluatie = defaultdict(list)
     for d in plan.doelen:
         doelen_per_evaluatie[d.evaluatie].append(d)
@@ -83,62 +77,71 @@ def evaluaties(plan: Plan, clienten, gemeenten, toewijzingen, aanvragen) -> int:
     for e in plan.evaluaties:
         if e.evaluatie_datum >= laatste.get(e.client, e.evaluatie_datum):
             laatste[e.client] = e.evaluatie_datum
-    onderzoeken, metingen, scores, plannen, doelen, evals, uitkomsten = [], [], [], [], [], [], []
+    actief_in_huishouden = {}
     for e in plan.evaluaties:
         t = planned[e.toewijzing]
-        client, gemeente = clienten[e.client], gemeenten[t.gemeente]
-        onderzoek = Onderzoek(
-            melding=aanvragen[t.beschikking].melding,
-            client=client,
-            gemeente=gemeente,
-            datum=e.intake_datum,
-            deelnemers="cliënt, consulent, mantelzorger",
-            verslag="Keukentafelgesprek; zie de ZRM en het plan.",
-        )
-        intake, intake_scores = _meting(client, gemeente, e.intake_datum, e.zrm_intake, onderzoek)
-        na, na_scores = _meting(client, gemeente, e.evaluatie_datum, e.zrm_evaluatie)
-        actief = e.evaluatie_datum == laatste[e.client] and (t.end is None or t.end > e.evaluatie_datum)
-        ondersteuningsplan = Ondersteuningsplan(
-            client=client,
-            gemeente=gemeente,
-            ingangsdatum=e.intake_datum,
-            evaluatiedatum=(t.end - timedelta(days=30)) if actief and t.end else None,
-            status=Ondersteuningsplan.Status.ACTIEF if actief else Ondersteuningsplan.Status.AFGESLOTEN,
-        )
-        evaluatie = Evaluatie(
-            client=client,
-            gemeente=gemeente,
-            plan=ondersteuningsplan,
-            toewijzing=toewijzingen[e.toewijzing],
-            datum=e.evaluatie_datum,
-            zrm_meting=na,
-            tevredenheid=e.tevredenheid,
-            vervolgstap=Vervolgstap.VOORTZETTEN if actief else Vervolgstap.BEEINDIGEN,
-            vervolgstap_datum=e.evaluatie_datum + timedelta(days=1),
-        )
-        for d in doelen_per_evaluatie[e.key]:
-            doel = Doel(
-                plan=ondersteuningsplan,
-                resultaatgebied=gebieden[d.resultaatgebied],
-                omschrijving=f"Vooruitgang op: {gebieden[d.resultaatgebied].naam.lower()}",
-                bijdrage_client="Eigen inzet volgens afspraak",
-                bijdrage_maatwerk=t.product,
+        if e.evaluatie_datum == laatste[e.client] and (t.end is None or t.end > e.evaluatie_datum):
+            actief_in_huishouden[huishouden[e.client]] = max(
+                actief_in_huishouden.get(huishouden[e.client], (e.evaluatie_datum, e.key)), (e.evaluatie_datum, e.key)
             )
-            doelen.append(doel)
-            uitkomsten.append(DoelEvaluatie(evaluatie=evaluatie, doel=doel, uitkomst=UITKOMST[d.uitkomst]))
-        onderzoeken.append(onderzoek)
-        metingen += [intake, na]
-        scores += intake_scores + na_scores
-        plannen.append(ondersteuningsplan)
-        evals.append(evaluatie)
-    for model, rijen in (
-        (Onderzoek, onderzoeken),
-        (ZrmMeting, metingen),
-        (ZrmScore, scores),
-        (Ondersteuningsplan, plannen),
-        (Doel, doelen),
-        (Evaluatie, evals),
-        (DoelEvaluatie, uitkomsten),
-    ):
-        model.objects.bulk_create(rijen, batch_size=BATCH)  # foreign keys to rows saved above resolve here
+    actief = {key for _datum, key in actief_in_huishouden.values()}
+    onderzoeken, plannen, doelen, evals = [], [], [], []
+    for e in plan.evaluaties:
+        t = planned[e.toewijzing]
+        client, gemeente = clienten[e.client].pk, gemeenten[t.gemeente].pk
+        loopt = e.key in actief
+        onderzoeken.append(
+            {
+                "melding": meldingen[t.beschikking],
+                "client": client,
+                "gemeente": gemeente,
+                "datum": e.intake_datum,
+                "deelnemers": "cliënt, consulent, mantelzorger",
+                "verslag": "Keukentafelgesprek; zie de ZRM en het plan.",
+                "zrm_scores": dict(zip(ZRM_DOMEINEN, e.zrm_intake, strict=True)),
+            }
+        )
+        plannen.append(
+            {
+                "client": client,
+                "gemeente": gemeente,
+                "ingangsdatum": e.intake_datum,
+                "evaluatiedatum": (t.end - timedelta(days=30)) if loopt and t.end else None,
+                "status": Ondersteuningsplan.Status.ACTIEF if loopt else Ondersteuningsplan.Status.AFGESLOTEN,
+            }
+        )
+        uitkomsten = {}
+        for d in doelen_per_evaluatie[e.key]:
+            uitkomsten[len(doelen)] = UITKOMST[d.uitkomst]
+            doelen.append(
+                {
+                    "plan": len(plannen) - 1,
+                    "resultaatgebied": gebieden[d.resultaatgebied],
+                    "omschrijving": f"Vooruitgang op: {namen[d.resultaatgebied].lower()}",
+                    "bijdrage_client": "Eigen inzet volgens afspraak",
+                    "bijdrage_maatwerk": t.product,
+                }
+            )
+        evals.append(
+            {
+                "plan": len(plannen) - 1,
+                "client": client,
+                "gemeente": gemeente,
+                "toewijzing": toewijzingen[e.toewijzing],
+                "datum": e.evaluatie_datum,
+                "zrm_scores": dict(zip(ZRM_DOMEINEN, e.zrm_evaluatie, strict=True)),
+                "tevredenheid": e.tevredenheid,
+                "vervolgstap": Vervolgstap.VOORTZETTEN if e.key in actief else Vervolgstap.BEEINDIGEN,
+                "vervolgstap_datum": e.evaluatie_datum + timedelta(days=1),
+                "uitkomsten": uitkomsten,
+            }
+        )
+    toegang_bulk_evaluaties(
+        user=None,
+        onderzoeken=onderzoeken,
+        plannen=plannen,
+        doelen=doelen,
+        evaluaties=evals,
+        activiteit="Demogegevens vastleggen",
+    )
     return len(evals)

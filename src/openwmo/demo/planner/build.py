@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from openwmo.demo.bsn import test_bsns
 from openwmo.demo.planner import outcomes
 from openwmo.demo.planner.chain import solve_chain
+from openwmo.demo.planner.declaraties import claim_months, plan_declaraties
 from openwmo.demo.planner.people import (
     OUDEREN,
     Addresses,
@@ -82,8 +83,11 @@ def _tracks_for(s: Scenario, g: Gemeente, spec: ChainSpec, seed: int) -> list[tu
     return out
 
 
-def plan(scenario: Scenario, seed: int) -> Plan:
+def plan(scenario: Scenario, seed: int, vandaag: dt.date | None = None) -> Plan:
+    """The whole plan. Claims cover the complete months before `vandaag` (default: today), so only they
+    depend on the day the plan is made; everything else depends on the scenario and the seed alone."""
     s = scenario
+    vandaag = vandaag or dt.date.today()
     persons: list[Person] = []
     for g in s.gemeenten:
         specs = chain_specs(s, g, _rng(seed, g.cbs, "targets"))
@@ -140,6 +144,7 @@ def plan(scenario: Scenario, seed: int) -> Plan:
 
     toewijzingen, beschikkingen = _allocations(s, seed, persons, clients)
     evaluaties, doelen = outcomes.plan_outcomes(_rng(seed, "outcomes"), s, toewijzingen)
+    declaraties, prestaties = _claims(s, seed, toewijzingen, vandaag)
     return Plan(
         scenario=s.naam,
         seed=seed,
@@ -152,6 +157,34 @@ def plan(scenario: Scenario, seed: int) -> Plan:
         toewijzingen=tuple(toewijzingen),
         evaluaties=tuple(evaluaties),
         doelen=tuple(doelen),
+        declaraties=tuple(declaraties),
+        prestaties=tuple(prestaties),
+        vandaag=vandaag,
+    )
+
+
+def _claims(s: Scenario, seed: int, toewijzingen: list[PlannedToewijzing], vandaag: dt.date):
+    contracts = _contract_index(s)
+
+    def contract_op(agb: str, cbs: str, product: str, day: dt.date) -> bool:
+        return any(a <= day <= e and c == agb for a, e, c in contracts.get((cbs, product), ()))
+
+    tarieven: dict[tuple[str, int], object] = {}
+
+    def tarief(product: str, year: int):
+        if (product, year) not in tarieven:  # the exact indexation is worth computing once per product and year
+            tarieven[product, year] = s.tarief(product, year)
+        return tarieven[product, year]
+
+    return plan_declaraties(
+        _rng(seed, "claims"),
+        toewijzingen,
+        s.producten,
+        contract_op,
+        tarief,
+        claim_months(vandaag, int(s.gedrag["declaratie_maanden"]), s.eind),
+        vandaag,
+        s.gedrag["declaratie_fout_aandeel"],
     )
 
 
@@ -163,6 +196,15 @@ def _contract_index(s: Scenario) -> dict[tuple[str, str], list[tuple[dt.date, dt
             for p in perceel.producten:
                 index.setdefault((cbs, p), []).append((c.start, c.eind, agb[c.aanbieder]))
     return {k: sorted(v) for k, v in index.items()}
+
+
+PER_WEEK = "2"
+
+
+def _herindicatie(s: Scenario, start: dt.date) -> dt.date:
+    """An allocation per week needs an end date (iWmo CD076): one still running at the end of the scenario
+    gets the end of its fifth year, and never ends before the scenario does (counts stay as planned)."""
+    return max(s.eind, dt.date(start.year + 5, 12, 31))
 
 
 def _allocations(
@@ -209,7 +251,7 @@ def _allocations(
                     sp.product,
                     rng.choice(live),
                     sp.start,
-                    sp.end,
+                    sp.end if sp.end is not None or prod["frequentie"] != PER_WEEK else _herindicatie(s, sp.start),
                     volume,
                     prod["eenheid"],
                     prod["frequentie"],

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
+from decimal import Decimal
 
 from openwmo.core.rekenen import aandeel_pct, ontwikkeling_pct
 from openwmo.demo.planner.records import Plan, PlannedToewijzing
@@ -114,14 +115,28 @@ def seed_tables(plan: Plan, gemeente: str) -> dict[str, dict[str, list[int]]]:
 def _default(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
     raise TypeError(type(value).__name__)
+
+
+RECORD_KINDS = (
+    "huishoudens",
+    "clients",
+    "beschikkingen",
+    "toewijzingen",
+    "evaluaties",
+    "doelen",
+    "declaraties",
+    "prestaties",
+)
 
 
 def digest(plan: Plan) -> str:
     """sha256 over a canonical JSON serialisation of every record, in plan order."""
     h = hashlib.sha256()
     h.update(json.dumps([plan.scenario, plan.seed]).encode())
-    for name in ("huishoudens", "clients", "beschikkingen", "toewijzingen", "evaluaties", "doelen"):
+    for name in RECORD_KINDS:
         for record in getattr(plan, name):
             row = [type(record).__name__, dataclasses.astuple(record)]
             h.update(json.dumps(row, default=_default, ensure_ascii=False, separators=(",", ":")).encode())

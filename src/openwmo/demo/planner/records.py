@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from openwmo.demo.planner.declaraties import PlannedDeclaratie, PlannedPrestatie
 from openwmo.toegang.codelijsten import ZRM_DOMEINEN as ZRM_CODES
 
 
@@ -90,6 +91,9 @@ class Plan:
     toewijzingen: tuple[PlannedToewijzing, ...]
     evaluaties: tuple[PlannedEvaluatie, ...]
     doelen: tuple[PlannedDoel, ...]
+    declaraties: tuple[PlannedDeclaratie, ...] = ()
+    prestaties: tuple[PlannedPrestatie, ...] = ()
+    vandaag: dt.date | None = None  # the day the claims were planned up to (their months precede it)
 
 
 ZRM_DOMEINEN = tuple(ZRM_CODES)  # the 13 domains in the matrix order of toegang.codelijsten

@@ -33,15 +33,9 @@ def _controleer_toewijzing(
     ):
         raise ValidationError(
             {
-                "aanbieder": _(
-                    "%(aanbieder)s heeft op %(datum)s geen contract met een tarief voor %(product)s in %(gemeente)s."
+                "aanbieder": contract_fout(
+                    toewijzing.aanbieder, toewijzing.product, toewijzing.gemeente, toewijzing.ingangsdatum
                 )
-                % {
-                    "aanbieder": toewijzing.aanbieder.naam,
-                    "datum": toewijzing.ingangsdatum.strftime("%d-%m-%Y"),
-                    "product": toewijzing.product.naam,
-                    "gemeente": toewijzing.gemeente.naam,
-                }
             }
         )
     if toewijzing.product.productcategorie in OVERLAP_TOEGESTAAN_CATEGORIEEN:
@@ -54,15 +48,25 @@ def _controleer_toewijzing(
             overlappend = overlappend.exclude(pk=uitgezonderd)
     bestaand = overlappend.first()
     if bestaand is not None:
-        raise ValidationError(
-            {
-                "ingangsdatum": _(
-                    "Deze cliënt heeft al toewijzing %(nummer)s voor %(product)s in deze periode; "
-                    "twee toewijzingen van hetzelfde product mogen niet overlappen."
-                )
-                % {"nummer": bestaand.toewijzingsnummer, "product": toewijzing.product.naam}
-            }
-        )
+        raise ValidationError({"ingangsdatum": overlap_fout(bestaand.toewijzingsnummer, toewijzing.product)})
+
+
+def contract_fout(aanbieder, product, gemeente, datum: date) -> str:
+    """The message when the provider has no contract with a tariff for the product on the date (also bulk.py)."""
+    return _("%(aanbieder)s heeft op %(datum)s geen contract met een tarief voor %(product)s in %(gemeente)s.") % {
+        "aanbieder": aanbieder.naam,
+        "datum": datum.strftime("%d-%m-%Y"),
+        "product": product.naam,
+        "gemeente": gemeente.naam,
+    }
+
+
+def overlap_fout(nummer: str, product) -> str:
+    """The message when an allocation overlaps another of the same product for the client (also bulk.py)."""
+    return _(
+        "Deze cliënt heeft al toewijzing %(nummer)s voor %(product)s in deze periode; "
+        "twee toewijzingen van hetzelfde product mogen niet overlappen."
+    ) % {"nummer": nummer, "product": product.naam}
 
 
 def _controleer_beschikking(toewijzing: Toewijzing) -> None:

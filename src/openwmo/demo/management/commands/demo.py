@@ -12,6 +12,7 @@ from openwmo.demo.gebruikers import DEMO_RESERVECODES, demo_gebruikers_aanmaken
 from openwmo.demo.planner import plan
 from openwmo.demo.scenario import SCENARIO_DIR, ScenarioError, load_scenario
 from openwmo.demo.schrijver import plan_opslaan
+from openwmo.demo.schrijver_declaraties import declaraties_versturen
 
 
 class Command(BaseCommand):
@@ -69,6 +70,8 @@ class Command(BaseCommand):
             "beschikkingen",
             "toewijzingen",
             "evaluaties",
+            "berichten",
+            "declaraties",
         ]
         with tqdm(total=len(stappen), desc=f"Scenario {naam} (seed {seed})", unit="stap", file=self.stderr) as balk:
             gepland = plan(scenario, seed)
@@ -82,7 +85,15 @@ class Command(BaseCommand):
             # The providers answer the recent allocations: 301s out, 302/305/307/317 back (with a few mistakes).
             berichten = simuleer(seed, vanaf=date.today() - timedelta(days=45), max_berichten=300)
             voortgang("berichten", sum(berichten.values()))
+            # The providers claim the last complete months (323 in, 325 out); approved lines are paid in batches.
+            declaraties = declaraties_versturen(gepland)
+            voortgang("declaraties", declaraties["323"])
         self.stdout.write(
             "Gegenereerd: {cliënten} cliënten, {beschikkingen} beschikkingen, {toewijzingen} toewijzingen, "
             "{evaluaties} evaluaties.".format(**aantallen)
+        )
+        self.stdout.write(
+            f"Declaraties: {declaraties['323']} ontvangen (WMO323) en beantwoord (WMO325), "
+            f"{declaraties['goedgekeurd']} prestaties goedgekeurd, {declaraties['afgekeurd']} afgekeurd, "
+            f"{declaraties['betaalbatches']} betaalbatches."
         )
