@@ -5,6 +5,7 @@ from datetime import date
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import Count
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from openwmo.core.models import Gemeente, User
@@ -37,7 +38,8 @@ DEMO_AANBIEDER = {"agb_code": "98000001", "naam": "Zorggroep Haaglanden (demo)",
 
 @transaction.atomic
 def demo_gebruikers_aanmaken() -> tuple[DemoGebruiker, ...]:
-    """Create or reset the demo users; the provider user works for the first provider (made if none)."""
+    """Create or reset the demo users; the provider user works for the provider with the most allocations
+    (so that its pages show allocations, messages and claims), or a demo provider made when there is none."""
     beheer = Group.objects.get(name="Functioneel beheerder")
     for demo in DEMO_GEBRUIKERS:
         voornaam, _spatie, achternaam = demo.naam.partition(" ")
@@ -58,11 +60,15 @@ def demo_gebruikers_aanmaken() -> tuple[DemoGebruiker, ...]:
             user.groups.add(beheer)
             _reservecodes_zetten(user)
         if demo.rol == Rol.AANBIEDER:
-            aanbieder = Aanbieder.objects.order_by("naam").first() or Aanbieder.objects.create(**DEMO_AANBIEDER)
+            aanbieder = _drukste_aanbieder() or Aanbieder.objects.create(**DEMO_AANBIEDER)
             AanbiederGebruiker.objects.update_or_create(user=user, defaults={"aanbieder": aanbieder})
         if demo.rol == Rol.CONSULENT:
             _caseload_toewijzen(user)
     return DEMO_GEBRUIKERS
+
+
+def _drukste_aanbieder():
+    return Aanbieder.objects.annotate(aantal=Count("toewijzingen")).order_by("-aantal", "naam").first()
 
 
 def _reservecodes_zetten(user) -> None:
