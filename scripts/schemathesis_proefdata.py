@@ -9,7 +9,7 @@ from openwmo.core.services import client_create
 from openwmo.demo.gebruikers import demo_gebruikers_aanmaken
 from openwmo.inkoop.models import Aanbieder
 from openwmo.inkoop.services import contract_create, tarief_create
-from openwmo.toegang.services import beschikking_create, doel_create, plan_create, toewijzing_create
+from openwmo.toegang.services import beschikking_create, doel_create, melding_create, plan_create, toewijzing_create
 
 rijswijk = Gemeente.objects.get(cbs_code="0603")
 product = Product.objects.get(productcode="02A01")
@@ -27,6 +27,7 @@ tarief_create(user=None, contract=contract, product=product, ingangsdatum=date(2
 client = client_create(
     user=None, bsn="999990019", achternaam="Proef", geboortedatum=date(1950, 5, 17), gemeente=rijswijk
 )
+melding_create(user=None, client=client, meldingsdatum=date(2016, 1, 4), kanaal="telefoon", vraag="Hulp thuis")
 plan = plan_create(user=None, client=client, ingangsdatum=date(2016, 1, 5))
 doel_create(
     user=None, plan=plan, resultaatgebied=Resultaatgebied.objects.get(code="RG1"), omschrijving="Zelf de dag indelen"
