@@ -10,14 +10,15 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
 from openwmo.catalogus.codelijsten import RETOURCODE
 from openwmo.core.audit import Actie, log_verwerking
-from openwmo.declaraties.models import Betaalbatch, Declaratie, Prestatie
+from openwmo.declaraties.models import Betaalbatch, Bron, Declaratie, Prestatie
 from openwmo.declaraties.selectors import betaalbatches_voor, declaraties_voor
+from openwmo.declaraties.services import declaratie_verwerken_regels
 from openwmo.inkoop.selectors import aanbieder_van
 
 from .declaratie_invoer import DeclaratieInvoerSerializer, als_declaratie
@@ -229,17 +230,16 @@ class DeclaratieViewSet(
         )
 
     def create(self, request, *args, **kwargs):
-        from openwmo.declaraties.models import Bron
-        from openwmo.declaraties.services import declaratie_verwerken_regels
-
         aanbieder = aanbieder_van(request.user)
         if aanbieder is None:
             raise PermissionDenied(_("Uw gebruiker is niet aan een aanbieder gekoppeld."))
         invoer = DeclaratieInvoerSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        uitkomst = declaratie_verwerken_regels(
-            als_declaratie(invoer.validated_data, aanbieder), bron=Bron.API, user=request.user
-        )
+        try:
+            declaratie = als_declaratie(invoer.validated_data, aanbieder)
+        except ValueError as fout:  # the serializer should have refused it; never a 500 for a value it missed
+            raise ValidationError({"non_field_errors": [str(fout)]}) from None
+        uitkomst = declaratie_verwerken_regels(declaratie, bron=Bron.API, user=request.user)
         if uitkomst.declaratie is None:
             afgewezen = "9333" in uitkomst.retourcodes
             detail = (
