@@ -252,6 +252,26 @@ ROUTES = {
         Route("lijst", PERSOONSGEGEVENS, query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
     ),
     "api:client-detail": _object(PERSOONSGEGEVENS, lambda w: {"pk": w.client.pk}),
+    "api:melding-list": (
+        Route("lijst", PERSOONSGEGEVENS, eigen=Rol.CONSULENT),
+        Route("lijst", PERSOONSGEGEVENS, query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
+    ),
+    "api:melding-detail": _object(PERSOONSGEGEVENS, lambda w: {"pk": w.melding.pk}),
+    "api:ondersteuningsplan-list": (
+        Route("lijst", PERSOONSGEGEVENS, eigen=Rol.CONSULENT),
+        Route("lijst", PERSOONSGEGEVENS, query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
+    ),
+    "api:ondersteuningsplan-detail": _object(PERSOONSGEGEVENS, lambda w: {"pk": w.plan.pk}),
+    # Claims as in the web UI: the municipality's controller and beheerder, a provider only its own.
+    "api:declaratie-list": (
+        Route("lijst", DECLARATIES, eigen=Rol.CONTROLLER),
+        Route("lijst", DECLARATIES, query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
+    ),
+    "api:declaratie-detail": _object(DECLARATIES, lambda w: {"pk": w.declaratie.pk}, eigen=Rol.CONTROLLER),
+    "api:declaratie-prestaties": _object(DECLARATIES, lambda w: {"pk": w.declaratie.pk}, eigen=Rol.CONTROLLER),
+    "api:betaalbatch-list": Route("lijst", DECLARATIES_BEHEER),  # totals per batch: no secrets to find
+    "api:betaalbatch-detail": _object(DECLARATIES_BEHEER, lambda w: {"pk": w.betaalbatch.pk}, eigen=Rol.CONTROLLER),
+    "api:berichten-ontvangen": Route("post", BERICHTEN),
     "api:beschikking-list": (
         Route("lijst", eigen=Rol.CONSULENT),
         Route("lijst", query=lambda w: {"gemeente": w.client.gemeente.cbs_code}),
@@ -646,7 +666,7 @@ def test_import_error_report_does_not_pass_to_the_next_user_of_the_browser(clien
     assert "9999" not in opvragen(client, rapport).tekst
 
 
-@pytest.mark.parametrize("kanaal", ["upload", "api"])
+@pytest.mark.parametrize("kanaal", ["upload", "api", "api-token"])
 def test_a_delft_user_cannot_deliver_a_message_to_rijswijk(client, wereld, kanaal):
     """Receiving a provider's message is the addressed municipality's work: a Delft user delivering a stop (307) for
     Rijswijk's allocation would change Rijswijk's records and learn whether the BSN has that allocation. Delivering
@@ -668,8 +688,18 @@ def test_a_delft_user_cannot_deliver_a_message_to_rijswijk(client, wereld, kanaa
                 antwoord = client.post(reverse("berichten:upload"), {"bestand": bestand})
                 tekst = antwoord.content.decode()
                 assert antwoord.status_code == 200 and "Geweigerd" in tekst, f"{naam}: upload not refused"
-            else:
+            elif kanaal == "api":
                 antwoord = client.post(reverse("berichten:api-ontvangen"), xml, content_type="application/xml")
+                tekst = antwoord.content.decode()
+                assert antwoord.status_code == 403, f"{naam}: {antwoord.status_code} {tekst}"
+            else:  # the REST API with the user's token, as a provider's or municipality's software sends
+                token, _nieuw = Token.objects.get_or_create(user=wereld.actoren[naam])
+                antwoord = Client().post(
+                    reverse("api:berichten-ontvangen"),
+                    xml,
+                    content_type="application/xml",
+                    HTTP_AUTHORIZATION=f"Token {token.key}",
+                )
                 tekst = antwoord.content.decode()
                 assert antwoord.status_code == 403, f"{naam}: {antwoord.status_code} {tekst}"
             assert wereld.bericht_in.identificatie not in tekst, f"{naam}: sees the outcome of Rijswijk's message"

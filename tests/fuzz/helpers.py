@@ -20,7 +20,7 @@ MINIMUM_TOTAAL = 10_000
 # Tables that are not domain data: the audit log grows with every read, sessions/tokens/login records are
 # infrastructure.
 NIET_DOMEIN = {"core.verwerking"}
-DOMEIN_APPS = ("core", "catalogus", "inkoop", "toegang", "berichten", "bekostiging")
+DOMEIN_APPS = ("core", "catalogus", "inkoop", "toegang", "berichten", "bekostiging", "declaraties")
 
 
 def fuzz_settings(max_examples: int, naam: str):

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 VOORBEELD = Path(__file__).resolve().parents[2] / "docs" / "voorbeeld-import"
 GRENZEN = Grenzen(max_bytes=32 * 1024, max_rijen=12)  # small limits: "too large" is cheap to generate
 TABEL = {"clienten": "core.client", "beschikkingen": "toegang.beschikking", "toewijzingen": "toegang.toewijzing"}
+TABEL["declaraties"] = "declaraties.prestatie"  # a claims row is one line; lines of one claim share a declaratie
 BESTANDEN = ("clienten", "beschikkingen", "toewijzingen", "declaraties")
 FOUTE_CODES = ["9", "99", "9999", "0000", "99Z99", "XX", "onbekend", "1000000000", "999999999", "000000000"]
 RIJEN = {
@@ -161,6 +162,8 @@ def _controleer(naam: str, inhoud: bytes, opties: ImportOpties) -> None:
             assert delta.pop(TABEL[bestand.naam], 0) == verwacht, (bestand, resultaat.samenvatting())
             if bestand.fouten and not opties.partial:
                 assert not bestand.opgeslagen
+    regels = next((b.aangemaakt for b in resultaat.bestanden if b.naam == "declaraties" and b.opgeslagen), 0)
+    assert 0 <= delta.pop("declaraties.declaratie", 0) <= regels, delta
     assert delta == {}, delta
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from openwmo.core.models import Client
+from openwmo.declaraties.models import Declaratie, Prestatie
 from openwmo.importeren.bestanden import lees_map, lees_upload
 from openwmo.importeren.export import als_csv, als_xlsx, exporteer, rijen_voor_export
 from openwmo.importeren.service import ImportOpties, importeer
@@ -29,21 +30,31 @@ def test_the_example_file_set_imports_cleanly(referentie):
     assert (Client.objects.count(), Beschikking.objects.count(), Toewijzing.objects.count()) == (4, 3, 4)
     zoetermeer = Client.objects.get(bsn="999990032")
     assert zoetermeer.wijk.code == "03" and zoetermeer.gemeente.cbs_code == "0637"
-    beeindigd = Toewijzing.objects.get(toewijzingsnummer="T-2016-0003")
-    assert beeindigd.reden_beeindiging == "19" and beeindigd.beschikking.beschikkingsnummer == "B-2016-002"
-    assert "declaraties worden nog niet opgeslagen" in resultaat.samenvatting()
+    beeindigd = Toewijzing.objects.get(toewijzingsnummer="20230003")
+    assert beeindigd.reden_beeindiging == "19" and beeindigd.beschikking.beschikkingsnummer == "B-2023-002"
+    # The claims are stored with the outcome of the claim checks: rejected with 0611, as the migrated providers
+    # have no contract tariff in Open Wmo.
+    regels = Prestatie.objects.order_by("referentienummer")
+    assert [(p.referentienummer, p.status, p.retourcodes) for p in regels] == [
+        ("D20230001-1", "afgekeurd", "0611"),
+        ("D20230002-1", "afgekeurd", "0611"),
+    ]
+    assert {d.bron for d in Declaratie.objects.all()} == {"csv"}
+    assert "declaraties.csv: 2 rijen; 2 nieuw" in resultaat.samenvatting()
 
 
 def test_rerunning_the_same_import_changes_nothing(referentie):
     importeer(lees_map(VOORBEELD), MIGRATIE)
     tweede = importeer(lees_map(VOORBEELD), MIGRATIE)
     assert tweede.geslaagd
-    assert [(b.naam, b.aangemaakt, b.bijgewerkt) for b in tweede.bestanden if b.naam != "declaraties"] == [
-        ("clienten", 0, 0),
-        ("beschikkingen", 0, 0),
-        ("toewijzingen", 0, 0),
+    assert [(b.naam, b.aangemaakt, b.bijgewerkt, b.ongewijzigd) for b in tweede.bestanden] == [
+        ("clienten", 0, 0, 4),
+        ("beschikkingen", 0, 0, 3),
+        ("toewijzingen", 0, 0, 4),
+        ("declaraties", 0, 0, 2),
     ]
     assert Toewijzing.objects.count() == 4 and Aanbieder.objects.count() == 3
+    assert Declaratie.objects.count() == 2 and Prestatie.objects.count() == 2
 
 
 def test_a_dry_run_writes_nothing_and_reports_what_would_happen(referentie):
@@ -51,6 +62,8 @@ def test_a_dry_run_writes_nothing_and_reports_what_would_happen(referentie):
     assert resultaat.geslaagd and resultaat.bestanden[2].aangemaakt == 4
     assert "Proefimport: er is niets opgeslagen." in resultaat.samenvatting()
     assert not Client.objects.exists() and not Aanbieder.objects.exists()
+    assert not Declaratie.objects.exists()
+    assert resultaat.bestanden[3].aangemaakt == 2  # the claims were checked through the claims service
 
 
 def test_a_bad_bsn_is_reported_per_row_and_nothing_of_the_file_is_written(referentie, voorbeeld):
@@ -80,7 +93,7 @@ def test_an_unknown_product_is_refused_unless_products_may_be_created(referentie
         lees_map(voorbeeld), ImportOpties(historisch=True, aanbieders_aanmaken=True, producten_aanmaken=True)
     )
     assert opnieuw.geslaagd, opnieuw.samenvatting()
-    assert Toewijzing.objects.get(toewijzingsnummer="T-2016-0001").product.naam == "Product 02X99 (geïmporteerd)"
+    assert Toewijzing.objects.get(toewijzingsnummer="20230001").product.naam == "Product 02X99 (geïmporteerd)"
 
 
 def test_an_unknown_provider_is_refused_by_default(referentie):
@@ -93,12 +106,12 @@ def test_an_unknown_provider_is_refused_by_default(referentie):
 def test_overlapping_allocations_are_refused(referentie, voorbeeld):
     voeg_toe(
         voorbeeld / "toewijzingen.csv",
-        "T-2016-0009;;999990007;0603;02;02A01;98000012;2016-06-01;2016-08-31;2;04;2;;inspanningsgericht;zin;",
+        "20230009;;999990007;0603;02;02A01;98000012;2023-06-01;2023-08-31;2;04;2;;inspanningsgericht;zin;",
     )
     resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
     [(rij, kolom, melding)] = _fouten(resultaat, "toewijzingen.csv")
     assert (rij, kolom) == (6, "ingangsdatum")
-    assert "al toewijzing T-2016-0001" in melding and "mogen niet overlappen" in melding
+    assert "al toewijzing 20230001" in melding and "mogen niet overlappen" in melding
     assert not Toewijzing.objects.exists()
 
 
@@ -109,15 +122,16 @@ def test_historisch_skips_only_the_contract_check(referentie):
 
 
 def test_a_claim_outside_its_allocation_is_reported(referentie, voorbeeld):
-    vervang(voorbeeld / "declaraties.csv", "2016-02-01;2016-02-28;12", "2016-12-01;2017-01-31;12")
+    vervang(voorbeeld / "declaraties.csv", "2023-02-01;2023-02-28;12", "2023-12-01;2024-01-31;12")
     resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
     assert _fouten(resultaat, "declaraties.csv") == [
         (
             2,
             "begindatum",
-            "de declaratieperiode 01-12-2016 t/m 31-01-2017 valt buiten de toewijzing (01-02-2016 t/m 31-12-2016).",
+            "de declaratieperiode 01-12-2023 t/m 31-01-2024 valt buiten de toewijzing (01-02-2023 t/m 31-12-2023).",
         )
     ]
+    assert not Declaratie.objects.exists()  # all or nothing per file: the good claim is not stored either
 
 
 def test_errors_in_a_row_name_every_column(referentie, voorbeeld):
@@ -137,7 +151,7 @@ def test_gemeente_option_refuses_rows_of_another_municipality(referentie):
 def test_import_then_export_gives_the_same_rows(referentie, tmp_path):
     importeer(lees_map(VOORBEELD), MIGRATIE)
     exporteer(tmp_path / "uit")
-    for naam in ("clienten", "beschikkingen", "toewijzingen"):
+    for naam in ("clienten", "beschikkingen", "toewijzingen", "declaraties"):
         origineel = (VOORBEELD / f"{naam}.csv").read_text(encoding="utf-8").splitlines()
         export = (tmp_path / "uit" / f"{naam}.csv").read_text(encoding="utf-8-sig").splitlines()
         assert export == origineel, naam
@@ -147,10 +161,11 @@ def test_xlsx_round_trip_imports_the_same(referentie):
     importeer(lees_map(VOORBEELD), MIGRATIE)
     rijen = rijen_voor_export()
     werkboek = als_xlsx(rijen)
+    Declaratie.objects.all().delete()
     Toewijzing.objects.all().delete()
     resultaat = importeer(lees_upload("export.xlsx", werkboek), MIGRATIE)
     assert resultaat.geslaagd, resultaat.samenvatting()
-    assert [b.aangemaakt for b in resultaat.bestanden[:3]] == [0, 0, 4]
+    assert [b.aangemaakt for b in resultaat.bestanden] == [0, 0, 4, 2]
     assert rijen_voor_export() == rijen
 
 
@@ -187,3 +202,52 @@ def test_export_command_writes_the_four_files(referentie, tmp_path, capsys):
         "declaraties.csv",
         "toewijzingen.csv",
     ]
+
+
+def test_claim_rows_go_through_the_claim_checks_and_are_stored_with_their_outcome(referentie, voorbeeld):
+    """Two rows of one claim: one line inside the allocation's volume, one over it; the checks decide per line."""
+    voeg_toe(
+        voorbeeld / "declaraties.csv",
+        "D20230001;98000011;0603;20230001;999990007;02A01;2023-02-01;2023-02-14;2;04;58.40;116.80;;",
+    )
+    resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
+    assert resultaat.geslaagd, resultaat.samenvatting()
+    declaratie = Declaratie.objects.get(declaratienummer="D20230001")
+    assert declaratie.aantal_regels == 2 and declaratie.periode_begindatum.isoformat() == "2023-02-01"
+    assert list(declaratie.prestaties.values_list("referentienummer", flat=True)) == ["D20230001-1", "D20230001-2"]
+
+
+def test_a_stated_status_that_differs_from_the_checks_is_reported_but_the_checks_decide(referentie, voorbeeld):
+    vervang(voorbeeld / "declaraties.csv", ";700.80;afgekeurd;", ";700.80;goedgekeurd;")
+    resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
+    assert resultaat.geslaagd
+    assert "rij 2: het bestand zegt 'goedgekeurd', de controle van Open Wmo keurt de prestatie af" in (
+        resultaat.samenvatting()
+    )
+    assert Prestatie.objects.get(referentienummer="D20230001-1").status == "afgekeurd"
+
+
+def test_a_reused_claim_number_with_other_content_is_an_error_and_changes_nothing(referentie, voorbeeld):
+    importeer(lees_map(VOORBEELD), MIGRATIE)
+    vervang(voorbeeld / "declaraties.csv", ";12;04;58.40;700.80;", ";11;04;58.40;642.40;")
+    resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
+    [(rij, kolom, melding)] = _fouten(resultaat, "declaraties.csv")
+    assert (rij, kolom) == (2, "declaratienummer") and "(9333)" in melding
+    assert Prestatie.objects.get(referentienummer="D20230001-1").volume == 12
+
+
+@pytest.mark.parametrize(
+    ("oud", "nieuw", "kolom", "stuk"),
+    [
+        (";20230001;999990007;", ";T-1;999990007;", "toewijzingsnummer", "geen iWmo-toewijzingsnummer"),
+        ("D20230001;", "D-2023-1;", "declaratienummer", "alleen letters en cijfers"),
+        (";12;04;58.40;700.80;", ";12.5;04;58.40;730.00;", "volume", "geheel getal"),
+        (";2023-02-01;2023-02-28;", ";2021-02-01;2021-02-28;", "begindatum", "valt buiten de toewijzing"),
+    ],
+)
+def test_bad_claim_rows_are_refused_per_row_and_nothing_is_stored(referentie, voorbeeld, oud, nieuw, kolom, stuk):
+    vervang(voorbeeld / "declaraties.csv", oud, nieuw)
+    resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
+    fouten = _fouten(resultaat, "declaraties.csv")
+    assert any(r == 2 and k == kolom and stuk in m for r, k, m in fouten), fouten
+    assert not Declaratie.objects.exists()

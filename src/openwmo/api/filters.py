@@ -50,6 +50,27 @@ class PeriodeFilter(GemeenteFilter):
     actief_op = Datum(required=False, help_text="Alleen wat op deze datum loopt (ingangsdatum t/m einddatum).")
 
 
+class IngangsdatumFilter(GemeenteFilter):
+    """For records with a start date but no end date (ondersteuningsplannen)."""
+
+    ingangsdatum_vanaf = Datum(required=False, help_text="Alleen met een ingangsdatum op of na deze datum.")
+    ingangsdatum_tot = Datum(required=False, help_text="Alleen met een ingangsdatum tot en met deze datum.")
+
+
+class MeldingFilter(GemeenteFilter):
+    meldingsdatum_vanaf = Datum(required=False, help_text="Alleen meldingen op of na deze datum.")
+    meldingsdatum_tot = Datum(required=False, help_text="Alleen meldingen tot en met deze datum.")
+
+
+class DeclaratieFilter(GemeenteFilter):
+    periode_begindatum_vanaf = Datum(
+        required=False, help_text="Alleen declaraties waarvan de declaratieperiode op of na deze datum begint."
+    )
+    periode_begindatum_tot = Datum(
+        required=False, help_text="Alleen declaraties waarvan de declaratieperiode tot en met deze datum begint."
+    )
+
+
 def filter_toepassen(request, queryset: QuerySet, filter_class, gemeente_veld: str = "gemeente") -> QuerySet:
     """Apply the validated query filters to `queryset` (400 on a wrong value)."""
     # A plain dict, so that an empty value (`?gemeente=`) is refused instead of read as "not given".
@@ -60,10 +81,11 @@ def filter_toepassen(request, queryset: QuerySet, filter_class, gemeente_veld: s
         queryset = queryset.filter(**{f"{gemeente_veld}__cbs_code": waarden["gemeente"]})
         if gemeente_veld.endswith("gemeenten"):  # a many-to-many path can repeat rows; a foreign key cannot
             queryset = queryset.distinct()
-    if "ingangsdatum_vanaf" in waarden:
-        queryset = queryset.filter(ingangsdatum__gte=waarden["ingangsdatum_vanaf"])
-    if "ingangsdatum_tot" in waarden:
-        queryset = queryset.filter(ingangsdatum__lte=waarden["ingangsdatum_tot"])
+    for naam, waarde in waarden.items():  # <datefield>_vanaf / <datefield>_tot, both inclusive
+        if naam.endswith("_vanaf"):
+            queryset = queryset.filter(**{f"{naam.removesuffix('_vanaf')}__gte": waarde})
+        elif naam.endswith("_tot"):
+            queryset = queryset.filter(**{f"{naam.removesuffix('_tot')}__lte": waarde})
     if "actief_op" in waarden:
         queryset = queryset.filter(actief_op_q(waarden["actief_op"]))
     return queryset

@@ -172,11 +172,12 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Open Wmo API",
     "DESCRIPTION": (
-        "De REST API van Open Wmo voor gemeentelijke integraties en aanbieders: cliënten, beschikkingen, "
-        "toewijzingen, aanbieders, contracten, tarieven, producten, gemeenten en rapporten. Authenticatie met "
+        "De REST API van Open Wmo voor gemeentelijke integraties en aanbieders: cliënten, meldingen, "
+        "ondersteuningsplannen, beschikkingen, toewijzingen, declaraties en betaalbatches, iWmo-berichten, "
+        "aanbieders, contracten, tarieven, producten, gemeenten en rapporten. Authenticatie met "
         "een token per gebruiker of systeemaccount (`Authorization: Token <token>`). Elke gebruiker ziet "
         "hetzelfde als in de webapplicatie: alleen de eigen gemeenten, en een aanbieder alleen de eigen "
-        "toewijzingen. Zie docs/api.md."
+        "toewijzingen en declaraties. Zie docs/api.md."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -73,6 +73,7 @@ KOLOMMEN: dict[str, tuple[str, ...]] = {
         "tarief",
         "bedrag",
         "status",
+        "referentienummer",
     ),
 }
 # Columns a file must have (the others may be left out entirely).

@@ -1,4 +1,4 @@
-"""Exporting clienten, beschikkingen and toewijzingen as the same files the import reads.
+"""Exporting clienten, beschikkingen, toewijzingen and declaraties as the same files the import reads.
 
 An import followed by an export gives the same rows. Cells that a spreadsheet would run as a formula
 (starting with = + - @, tab or carriage return) get a leading quote, in CSV and in XLSX; the import
@@ -18,6 +18,7 @@ from openwmo.core.models import Client
 from openwmo.core.selectors import clienten_voor
 from openwmo.toegang.models import Beschikking, Toewijzing
 
+from . import declaraties
 from .bestanden import BESTANDEN, FORMULE_TEKENS, KOLOMMEN
 
 
@@ -117,8 +118,7 @@ def rijen_voor_export(user=None, gemeente: str | None = None) -> dict[str, list[
             }
             for t in toewijzingen
         ],
-        # SEAM: declaraties are exported once the declaraties module stores them; until then header only.
-        "declaraties": [],
+        "declaraties": declaraties.rijen_voor_export(user, gemeente),
     }
 
 

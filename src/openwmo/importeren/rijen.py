@@ -158,6 +158,7 @@ class DeclaratieRij:
     tarief: Decimal | None
     bedrag: Decimal | None
     status: str
+    referentienummer: str = ""
 
 
 def client_rij(rij: Rij) -> ClientRij:
@@ -243,6 +244,7 @@ def declaratie_rij(rij: Rij) -> DeclaratieRij:
         tarief=lees.bedrag("tarief"),
         bedrag=lees.bedrag("bedrag"),
         status=lees.tekst("status", max_lengte=20),
+        referentienummer=lees.tekst("referentienummer", max_lengte=20),
     )
     if waarden.begindatum and waarden.einddatum and waarden.einddatum < waarden.begindatum:
         lees.fouten.append(("einddatum", "ligt vóór de begindatum."))

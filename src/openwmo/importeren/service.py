@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from . import verwerkers
+from . import declaraties, verwerkers
 from .bestanden import BESTANDEN, Blad
 from .rijen import PARSERS, Fout, RijFouten
 
@@ -64,14 +64,8 @@ class ImportResultaat:
     def samenvatting(self) -> str:
         regels = ["Proefimport: er is niets opgeslagen." if self.dry_run else "Import uitgevoerd."]
         for b in self.bestanden:
-            tellingen = (
-                f"{b.gecontroleerd} gecontroleerd"
-                if b.naam == "declaraties"
-                else f"{b.aangemaakt} nieuw, {b.bijgewerkt} bijgewerkt, {b.ongewijzigd} ongewijzigd"
-            )
-            if b.naam == "declaraties":
-                status = "nog niet opgeslagen"
-            elif self.dry_run:
+            tellingen = f"{b.aangemaakt} nieuw, {b.bijgewerkt} bijgewerkt, {b.ongewijzigd} ongewijzigd"
+            if self.dry_run:
                 status = "zou worden opgeslagen" if not b.fouten else "heeft fouten"
             else:
                 status = "opgeslagen" if b.opgeslagen else "NIET opgeslagen"
@@ -100,6 +94,15 @@ def _fouten_uit(exc: Exception, naam: str) -> list[tuple[str, str]]:
             ]
         return [("", melding) for melding in exc.messages]
     return [("gemeente", str(exc))]  # PermissionDenied: the user does not work for that municipality
+
+
+def _claims_verwerken(context, blad: Blad, uitkomst: BestandResultaat) -> None:
+    afronding = declaraties.afronden(context)
+    uitkomst.gecontroleerd -= afronding.aangemaakt + afronding.ongewijzigd
+    uitkomst.aangemaakt += afronding.aangemaakt
+    uitkomst.ongewijzigd += afronding.ongewijzigd
+    uitkomst.fouten += [Fout(blad.bron, rij, kolom, melding) for rij, kolom, melding in afronding.fouten]
+    uitkomst.meldingen += afronding.meldingen
 
 
 def importeer(
@@ -133,9 +136,9 @@ def importeer(
                             setattr(uitkomst, gedaan, getattr(uitkomst, gedaan) + 1)
                         if voortgang:
                             voortgang(1)
-                    if naam == "declaraties":
-                        uitkomst.meldingen.append(verwerkers.DECLARATIES_NOG_NIET_OPGESLAGEN)
-                    elif uitkomst.fouten and not opties.partial:
+                    if naam == "declaraties":  # the rows are lines; each claim goes through the claims service
+                        _claims_verwerken(context, blad, uitkomst)
+                    if uitkomst.fouten and not opties.partial:
                         raise _Terugdraaien
             except _Terugdraaien:
                 uitkomst.meldingen.append(
@@ -143,7 +146,7 @@ def importeer(
                     "of --partial, om de goede rijen wel op te slaan)."
                 )
             else:
-                uitkomst.opgeslagen = not opties.dry_run and naam != "declaraties"
+                uitkomst.opgeslagen = not opties.dry_run
                 if opties.partial and uitkomst.fouten and uitkomst.opgeslagen:
                     uitkomst.meldingen.append("Alleen de rijen zonder fouten zijn opgeslagen (--partial).")
         if opties.dry_run:

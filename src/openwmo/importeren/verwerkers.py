@@ -1,32 +1,26 @@
 """One function per file that applies a parsed row through the domain services.
 
-Each returns what it did ("aangemaakt", "bijgewerkt", "ongewijzigd", "gecontroleerd") or raises
+Each returns what it did ("aangemaakt", "bijgewerkt", "ongewijzigd"; claims "gecontroleerd", processed per claim
+at the end of the file by `declaraties.afronden`) or raises
 ValidationError / RijFouten with Dutch messages. Rules are never re-implemented here: the services
 decide (elfproef, overlap, contract and tariff, dates in order); this module only looks up the
 records a row names by their natural keys.
 """
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from openwmo.catalogus.models import Product, Voorzieningsoort
 from openwmo.core.audit import Actie, log_verwerking
 from openwmo.core.models import Client, Gemeente, Wijk
-from openwmo.core.periode import covered_by
 from openwmo.core.selectors import clienten_voor
 from openwmo.core.services import client_create, client_update
 from openwmo.inkoop.models import Aanbieder
 from openwmo.toegang.models import Beschikking, Toewijzing
-from openwmo.toegang.selectors import toewijzingen_voor
 from openwmo.toegang.services import beschikking_create, toewijzing_beeindigen, toewijzing_create
 
-from .rijen import BeschikkingRij, ClientRij, DeclaratieRij, RijFouten, ToewijzingRij
+from . import declaraties
+from .rijen import BeschikkingRij, ClientRij, RijFouten, ToewijzingRij
 
-DECLARATIES_NOG_NIET_OPGESLAGEN = (
-    "Let op: declaraties worden nog niet opgeslagen. De rijen zijn gecontroleerd (toewijzing, cliënt, "
-    "aanbieder, product en periode binnen de toewijzing), maar Open Wmo bewaart ze pas als de module "
-    "declaraties klaar is."
-)
 # Model field → column of the import file, so the service's messages name the column the user sees.
 _KOLOMMEN = {"client": "bsn", "product": "productcode", "budget": "bedrag", "__all__": ""}
 _CLIENT_VELDEN = (
@@ -55,7 +49,7 @@ class Context:
     opties: object
     user: object = None
     _gemeenten: dict = field(default_factory=dict)
-    declaratienummers: set = field(default_factory=set)
+    claims: declaraties.Claims = field(default_factory=declaraties.Claims)
 
     def gemeente(self, cbs: str, client: Client | None = None) -> Gemeente:
         gekozen = self.opties.gemeente
@@ -238,54 +232,9 @@ def toewijzing_verwerken(context: Context, rij: ToewijzingRij, kolommen: set[str
     )
 
 
-def declaratie_verwerken(context: Context, rij: DeclaratieRij, kolommen: set[str]) -> str:
-    """Check a claim row against its allocation. SEAM: once `declaraties` has its models and services,
-    call its create service here (idempotent on declaratienummer) and return "aangemaakt"/"ongewijzigd"."""
-    fouten = []
-    if rij.declaratienummer in context.declaratienummers:
-        fouten.append(("declaratienummer", f"{rij.declaratienummer} komt dubbel voor in dit bestand."))
-    context.declaratienummers.add(rij.declaratienummer)
-    toewijzingen = Toewijzing.objects.all() if context.user is None else toewijzingen_voor(context.user)
-    toewijzing = (
-        toewijzingen.select_related("client", "aanbieder", "product", "gemeente")
-        .filter(toewijzingsnummer=rij.toewijzingsnummer)
-        .first()
-    )
-    if toewijzing is None:
-        raise RijFouten(fouten + [("toewijzingsnummer", f"onbekende toewijzing {rij.toewijzingsnummer}.")])
-    if toewijzing.client.bsn != rij.bsn:
-        fouten.append(("bsn", f"hoort niet bij toewijzing {rij.toewijzingsnummer}."))
-    if toewijzing.aanbieder.agb_code != rij.aanbieder:
-        fouten.append(("aanbieder", f"toewijzing {rij.toewijzingsnummer} is aan een andere aanbieder gegeven."))
-    if rij.productcode and toewijzing.product.productcode != rij.productcode:
-        fouten.append(
-            ("productcode", f"toewijzing {rij.toewijzingsnummer} is voor product {toewijzing.product.productcode}.")
-        )
-    if rij.gemeente and toewijzing.gemeente.cbs_code != rij.gemeente:
-        fouten.append(
-            ("gemeente", f"toewijzing {rij.toewijzingsnummer} is van gemeente {toewijzing.gemeente.cbs_code}.")
-        )
-    if not covered_by([(toewijzing.ingangsdatum, toewijzing.einddatum)], rij.begindatum, rij.einddatum):
-        tot = toewijzing.einddatum.strftime("%d-%m-%Y") if toewijzing.einddatum else "open einde"
-        fouten.append(
-            (
-                "begindatum",
-                f"de declaratieperiode {rij.begindatum:%d-%m-%Y} t/m {rij.einddatum:%d-%m-%Y} valt buiten de "
-                f"toewijzing ({toewijzing.ingangsdatum:%d-%m-%Y} t/m {tot}).",
-            )
-        )
-    if rij.volume is not None and rij.tarief is not None and rij.bedrag is not None:
-        verwacht = (rij.volume * rij.tarief).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        if verwacht != rij.bedrag:
-            fouten.append(("bedrag", f"volume × tarief is {verwacht}, niet {rij.bedrag}."))
-    if fouten:
-        raise RijFouten(fouten)
-    return "gecontroleerd"
-
-
 VERWERKERS = {
     "clienten": client_verwerken,
     "beschikkingen": beschikking_verwerken,
     "toewijzingen": toewijzing_verwerken,
-    "declaraties": declaratie_verwerken,
+    "declaraties": declaraties.declaratie_verwerken,
 }

@@ -7,7 +7,7 @@ from ...export import exporteer
 
 class Command(BaseCommand):
     help = (
-        "Exporteert cliënten, beschikkingen en toewijzingen als clienten.csv, beschikkingen.csv, "
+        "Exporteert cliënten, beschikkingen, toewijzingen en declaraties als clienten.csv, beschikkingen.csv, "
         "toewijzingen.csv en declaraties.csv (of export.xlsx) in dezelfde vorm als de import leest."
     )
 
