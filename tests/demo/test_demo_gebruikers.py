@@ -2,7 +2,6 @@
 
 from openwmo.core.models import User
 from openwmo.demo.gebruikers import demo_gebruikers_aanmaken
-
 from tests.factories import AanbiederFactory, ToewijzingFactory
 
 
