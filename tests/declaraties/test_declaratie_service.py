@@ -246,3 +246,40 @@ def test_lines_from_csv_or_api_use_the_same_checks(basis):
         "R2": "9338",
     }
     assert declaratie_verwerken_regels(d, bron="csv").herhaald
+
+
+def test_started_care_from_305_307_is_stored_as_a_signal_never_as_a_rejection(basis):
+    """OP364: a line outside the started care, or on an allocation without any start message, is approved;
+    the stored line carries the signal in Dutch and the 325 reports nothing for it."""
+    from openwmo.toegang.models import Levering
+
+    zonder_start = verwerk([prestatie()], declaratienummer="D1")
+    regel = zonder_start.declaratie.prestaties.get()
+    assert zonder_start.retourcodes == ("8001",) and regel.status == "goedgekeurd" and regel.retourcodes == ""
+    assert regel.signalen == "geen_start"
+    assert regel.signaal_meldingen[0].startswith("Voor deze toewijzing is geen start van de ondersteuning")
+
+    # Started 10 April, stopped 20 April (and a deleted start from 1 April, which does not count).
+    Levering.objects.create(toewijzing=basis["toewijzing"], begindatum=date(2023, 4, 1), status_aanlevering="3")
+    Levering.objects.create(
+        toewijzing=basis["toewijzing"],
+        begindatum=date(2023, 4, 10),
+        einddatum=date(2023, 4, 20),
+        reden_beeindiging="19",
+    )
+    april = prestatie(referentienummer="R2", begindatum=date(2023, 4, 1), einddatum=date(2023, 4, 30))
+    april_periode = {"periode_begindatum": date(2023, 4, 1), "periode_einddatum": date(2023, 4, 30)}
+    buiten = verwerk([april], declaratienummer="D2", **april_periode)
+    regel = buiten.declaratie.prestaties.get()
+    assert buiten.retourcodes == ("8001",) and regel.status == "goedgekeurd"
+    assert regel.signalen == "buiten_start"
+    assert regel.signaal_meldingen == (
+        "Prestatieperiode valt (deels) buiten de gestarte zorg uit WMO305/307. Geen afwijzing: start- en "
+        "stopberichten mogen geen voorwaarde zijn voor het goedkeuren van een declaratie (OP364).",
+    )
+    assert antwoord(buiten).declaratie_antwoord.clienten == ()
+
+    Levering.objects.create(toewijzing=basis["toewijzing"], begindatum=date(2023, 1, 1), einddatum=date(2023, 4, 9))
+    februari = prestatie(referentienummer="R3", begindatum=date(2023, 2, 1), einddatum=date(2023, 2, 28))
+    binnen = verwerk([februari], declaratienummer="D3", **april_periode)
+    assert binnen.declaratie.prestaties.get().signalen == ""

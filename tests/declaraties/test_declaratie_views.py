@@ -65,6 +65,8 @@ def test_provider_sees_only_its_own_claims(client, claims):
     detail = client.get(reverse("declaraties:detail", args=[claims["eigen"].pk])).content.decode()
     assert "Volledig goedgekeurd" in detail
     assert BSN not in detail  # providers are not a role with personal data here
+    # No start message (305) for allocation 1001: approved, with the signal shown to the provider.
+    assert escape("Signaal") in detail and escape("geen start van de ondersteuning (WMO305) ontvangen") in detail
 
 
 def test_controller_of_delft_sees_nothing_of_rijswijk(client, claims):
