@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "tests" / "declaraties"))
+sys.path.insert(0, str(ROOT))
 SCRATCH = "openwmo_bench_claims"
 SERVER = "postgres://postgres@127.0.0.1:5432"
 
@@ -69,15 +69,15 @@ def _verwerk_bestanden(paden: list[str]) -> int:
 
 
 def run(declaraties: int, per_declaratie: int, workers: int) -> None:
-    from batch_maker import genereer_batch
-    from bericht_maker import als_323
-    from db_maker import batch_opslaan
     from django.core.management import call_command
     from django.db import connection
     from lxml import etree
 
     from openwmo.declaraties.models import Prestatie
     from openwmo.declaraties.services import declaratie_verwerken_323
+    from tests.declaraties.batch_maker import genereer_batch
+    from tests.declaraties.bericht_maker import als_323
+    from tests.declaraties.db_maker import batch_opslaan
 
     aantal = declaraties * per_declaratie
     call_command("migrate", verbosity=0)

@@ -5,7 +5,16 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from declaratie_maker import (
+
+from openwmo.catalogus.codelijsten import RETOURCODE
+from openwmo.declaraties.checks import (
+    EerdereIndex,
+    TariefIndex,
+    betaalbatch,
+    check_declaratie,
+    elfproef,
+)
+from tests.declaraties.declaratie_maker import (
     AGB,
     ANDERE_AGB,
     ANDERE_BSN,
@@ -16,15 +25,6 @@ from declaratie_maker import (
     prestatie,
     tarief,
     toewijzing,
-)
-
-from openwmo.catalogus.codelijsten import RETOURCODE
-from openwmo.declaraties.checks import (
-    EerdereIndex,
-    TariefIndex,
-    betaalbatch,
-    check_declaratie,
-    elfproef,
 )
 
 

@@ -5,7 +5,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from declaratie_maker import (
+
+from openwmo.catalogus.codelijsten import RETOURCODE
+from openwmo.declaraties.checks import BUITEN_GESTARTE_ZORG, GEEN_STARTBERICHT
+from tests.declaraties.declaratie_maker import (
     ANDERE_AGB,
     ANDERE_BSN,
     UURTARIEF,
@@ -17,9 +20,6 @@ from declaratie_maker import (
     tarief,
     toewijzing,
 )
-
-from openwmo.catalogus.codelijsten import RETOURCODE
-from openwmo.declaraties.checks import BUITEN_GESTARTE_ZORG, GEEN_STARTBERICHT
 
 
 def afgekeurd(uitkomst, code: str, fragment: str) -> None:

@@ -4,13 +4,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from bericht_maker import als_323
-from declaratie_maker import AGB, BSN, credit_van, declaratie, prestatie
 
 from openwmo.berichten import wmo325
 from openwmo.core.models import Verwerking
 from openwmo.declaraties.models import Declaratie, Prestatie
 from openwmo.declaraties.services import declaratie_verwerken_323, declaratie_verwerken_regels
+from tests.declaraties.bericht_maker import als_323
+from tests.declaraties.declaratie_maker import AGB, BSN, credit_van, declaratie, prestatie
 from tests.factories import (
     AanbiederFactory,
     ClientFactory,

@@ -4,16 +4,16 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from bericht_maker import als_323
-from declaratie_maker import AGB, BSN, declaratie, prestatie
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
-from test_declaratie_service import basis  # noqa: F401  (fixture)
 
 from openwmo.catalogus.codelijsten import RETOURCODE
 from openwmo.declaraties.models import Betaalbatch, Declaratie
 from openwmo.declaraties.services import declaratie_verwerken_323
+from tests.declaraties.bericht_maker import als_323
+from tests.declaraties.declaratie_maker import AGB, BSN, declaratie, prestatie
+from tests.declaraties.test_declaratie_service import basis  # noqa: F401  (fixture)
 from tests.factories import (
     AanbiederFactory,
     AanbiederGebruikerFactory,

@@ -4,15 +4,15 @@ import random
 from datetime import date
 
 import pytest
-from batch_maker import genereer_batch
-from bericht_maker import als_323
-from declaratie_maker import credit_van, declaratie, prestatie
 from django.core.management import call_command
-from test_declaratie_service import basis  # noqa: F401  (fixture)
 
 from openwmo.berichten import BerichtFout, wmo323
 from openwmo.declaraties.lezer import _van_model, lees_323
 from openwmo.declaraties.models import Declaratie
+from tests.declaraties.batch_maker import genereer_batch
+from tests.declaraties.bericht_maker import als_323
+from tests.declaraties.declaratie_maker import credit_van, declaratie, prestatie
+from tests.declaraties.test_declaratie_service import basis  # noqa: F401  (fixture)
 
 
 @pytest.fixture(scope="module")

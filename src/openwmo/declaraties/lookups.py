@@ -1,14 +1,16 @@
-"""`veld__any=[…]` on PostgreSQL: `veld = ANY(%s)` with one array parameter instead of one placeholder per
-value (Django's psycopg cursors bind client-side, and quoting 1,000 separate parameters costs more than the
-query). Other databases use `__in`; `in_filter` picks the right one."""
+"""`veld = ANY(%s)` on PostgreSQL: one array parameter instead of one placeholder per value (Django's psycopg
+cursors bind client-side, and quoting 1,000 separate parameters costs more than the query). Other databases
+use `__in`; `in_filter` picks the right one.
+
+The lookup is used as an expression inside `Q` and is not registered on any field type, so it adds no
+`__any` lookup to the rest of the project."""
 
 from django.db import connection
-from django.db.models import CharField, ForeignKey, IntegerField, Lookup, Q
-from django.db.models.fields import BigAutoField
+from django.db.models import F, Lookup, Q
 
 
-class Any(Lookup):
-    lookup_name = "any"
+class _GelijkAanEen(Lookup):
+    lookup_name = "any"  # a name for Django's bookkeeping only: never registered
     prepare_rhs = False
 
     def get_prep_lookup(self):
@@ -19,12 +21,9 @@ class Any(Lookup):
         return f"{lhs} = ANY(%s)", [*lhs_params, self.rhs]
 
 
-for veldtype in (CharField, ForeignKey, IntegerField, BigAutoField):
-    veldtype.register_lookup(Any)
-
-
 def in_filter(veld: str, waarden) -> Q:
+    """`veld` is one of `waarden`: `= ANY(array)` on PostgreSQL, `IN (…)` elsewhere."""
     waarden = list(waarden)
     if connection.vendor == "postgresql":
-        return Q(**{f"{veld}__any": waarden})
+        return Q(_GelijkAanEen(F(veld), waarden))
     return Q(**{f"{veld}__in": waarden})
