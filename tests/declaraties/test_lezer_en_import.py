@@ -100,9 +100,10 @@ def test_import_command_writes_the_325_next_to_each_file(basis, tmp_path, capsys
 
 @pytest.mark.django_db(transaction=True)
 def test_import_with_two_workers_on_postgresql(tmp_path, capsys):
-    from db_maker import batch_opslaan
     from django.core.management.base import CommandError
     from django.db import connection
+
+    from tests.declaraties.db_maker import batch_opslaan
 
     batch = genereer_batch(400, aanbieders=4, fouten=8)
     for d in batch.declaraties:
