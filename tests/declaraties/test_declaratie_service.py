@@ -283,3 +283,18 @@ def test_started_care_from_305_307_is_stored_as_a_signal_never_as_a_rejection(ba
     februari = prestatie(referentienummer="R3", begindatum=date(2023, 2, 1), einddatum=date(2023, 2, 28))
     binnen = verwerk([februari], declaratienummer="D3", **april_periode)
     assert binnen.declaratie.prestaties.get().signalen == ""
+
+
+def test_in_filter_matches_texts_with_quotes_backslashes_commas_and_braces(db):
+    """The claims' bulk lookups pass their keys as one array on PostgreSQL: odd texts must match exactly."""
+    from openwmo.declaraties.lookups import in_filter
+    from openwmo.inkoop.models import Aanbieder
+
+    namen = ['a"b', "c\\d", "e,f", "{g}", " h ", "NULL", "", "ij'k"]
+    aanbieders = [AanbiederFactory(agb_code=f"1234{i:04d}", naam=naam) for i, naam in enumerate(namen)]
+    AanbiederFactory(agb_code="99999999", naam="anders")
+    gevonden = Aanbieder.objects.filter(in_filter("naam", namen)).values_list("naam", flat=True)
+    assert sorted(gevonden) == sorted(namen)
+    pks = [a.pk for a in aanbieders[:3]]
+    assert sorted(Aanbieder.objects.filter(in_filter("pk", pks)).values_list("pk", flat=True)) == sorted(pks)
+    assert not Aanbieder.objects.filter(in_filter("naam", [])).exists()

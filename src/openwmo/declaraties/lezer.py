@@ -242,9 +242,9 @@ class _Strikt:
         datums = {t: _DATUM_TYPE.to_python(t) for t in set(kolommen[5]) | set(kolommen[6])}
         euros = {t: _euro(int(t.strip(XSD_WHITESPACE))) for t in set(kolommen[9]) | set(kolommen[10]) if t}
         nummers = {t: str(int(t.strip(XSD_WHITESPACE))) for t in set(kolommen[2])}
-        return tuple(
+        return Prestatie.veel(
             [
-                Prestatie(
+                (
                     ref,
                     nummers[tnr],
                     bsn,
