@@ -290,7 +290,7 @@ def test_in_filter_matches_texts_with_quotes_backslashes_commas_and_braces(db):
     from openwmo.declaraties.lookups import in_filter
     from openwmo.inkoop.models import Aanbieder
 
-    namen = ['a"b', "c\\d", "e,f", "{g}", " h ", "NULL", "", "ij'k"]
+    namen = ['a"b', "c\\d", "e,f", "{g}", " h ", "NULL", "", "ij'k", "nuLL", "R-1.2_3"]
     aanbieders = [AanbiederFactory(agb_code=f"1234{i:04d}", naam=naam) for i, naam in enumerate(namen)]
     AanbiederFactory(agb_code="99999999", naam="anders")
     gevonden = Aanbieder.objects.filter(in_filter("naam", namen)).values_list("naam", flat=True)
@@ -298,3 +298,5 @@ def test_in_filter_matches_texts_with_quotes_backslashes_commas_and_braces(db):
     pks = [a.pk for a in aanbieders[:3]]
     assert sorted(Aanbieder.objects.filter(in_filter("pk", pks)).values_list("pk", flat=True)) == sorted(pks)
     assert not Aanbieder.objects.filter(in_filter("naam", [])).exists()
+    kaal = Aanbieder.objects.filter(in_filter("naam", ["R-1.2_3", "nuLL", "geen"])).values_list("naam", flat=True)
+    assert sorted(kaal) == ["R-1.2_3", "nuLL"]  # the fast path (no quotes) and the word NULL as a text

@@ -5,6 +5,8 @@ use `__in`; `in_filter` picks the right one.
 The lookup is used as an expression inside `Q` and is not registered on any field type, so it adds no
 `__any` lookup to the rest of the project."""
 
+import re
+
 from django.db import connection
 from django.db.models import F, Lookup, Q
 
@@ -22,7 +24,13 @@ class _GelijkAanEen(Lookup):
         intern = (veld.target_field if veld.is_relation else veld).get_internal_type()
         if intern.endswith(("IntegerField", "AutoField")):
             return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, _array_literal(str(int(w)) for w in self.rhs)]
-        return f"{lhs} = ANY(%s::text[])", [*lhs_params, _array_literal(_tekst_element(str(w)) for w in self.rhs)]
+        teksten = [str(w) for w in self.rhs]
+        if not all(map(_KAAL.fullmatch, teksten)) or any(len(w) == 4 and w.lower() == "null" for w in teksten):
+            teksten = [_tekst_element(w) for w in teksten]  # quoted only when needed (numbers, codes: never)
+        return f"{lhs} = ANY(%s::text[])", [*lhs_params, _array_literal(teksten)]
+
+
+_KAAL = re.compile(r"[0-9A-Za-z_.-]+")  # array elements that need no quotes (besides the word NULL)
 
 
 def _tekst_element(tekst: str) -> str:

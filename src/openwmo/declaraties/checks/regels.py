@@ -12,7 +12,8 @@ from collections.abc import Collection, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from openwmo.core.periode import covered_by, day_count, iso_week_count, month_count, month_start
+from openwmo.core.periode import covered_by, day_count, month_count, month_start
+from openwmo.core.periode import iso_week_count as _iso_week_count
 from openwmo.core.periode import month_end as _month_end
 
 from .feiten import DEBET, GOEDGEKEURD, Declaratie, EerderePrestatie, Prestatie, ToewijzingFeit
@@ -25,7 +26,9 @@ PER_DAG, PER_WEEK, PER_MAAND, TBGT = "1", "2", "4", "6"
 HULP_BIJ_HET_HUISHOUDEN = "01"
 HH_WEKEN_PER_MAAND = 6  # IV077: category 01 with a weekly allocation may claim 6 × the weekly volume
 _CENT = Decimal("0.01")
-month_end = lru_cache(maxsize=4096)(_month_end)  # a claim repeats a handful of months (calendar is slow)
+# A claim repeats a handful of months and periods: remember the calendar arithmetic.
+month_end = lru_cache(maxsize=4096)(_month_end)
+iso_week_count = lru_cache(maxsize=4096)(_iso_week_count)
 _ZESTIG = Decimal(60)
 
 
