@@ -21,6 +21,7 @@ from datetime import timedelta
 from django.db import connection
 from django.db.models import Q
 
+from openwmo.core.models import Client
 from openwmo.inkoop.models import Tarief
 from openwmo.toegang.models import Levering, Toewijzing
 
@@ -56,7 +57,7 @@ def toewijzingen_laden(nummers: Iterable[str]) -> tuple[dict[str, ToewijzingFeit
     velden = (
         "pk",
         "toewijzingsnummer",
-        "client__bsn",
+        "client_id",
         "product__productcategorie",
         "product__productcode",
         "aanbieder__agb_code",
@@ -73,7 +74,10 @@ def toewijzingen_laden(nummers: Iterable[str]) -> tuple[dict[str, ToewijzingFeit
     for deel in _chunks(set(nummers)):
         rijen += _rijen(Toewijzing.objects.filter(in_filter("toewijzingsnummer", deel)).order_by().values_list(*velden))
     gestart = gestarte_zorg_laden([rij[0] for rij in rijen])
-    for pk, nr, bsn, cat, code, agb, cbs, van, tot, volume, eenheid, freq, budget, reden in rijen:
+    # The BSNs in a query of their own: joined, PostgreSQL hashes the whole client table for 1,000 rows.
+    bsns = clienten_laden({rij[2] for rij in rijen})
+    for pk, nr, client_id, cat, code, agb, cbs, van, tot, volume, eenheid, freq, budget, reden in rijen:
+        bsn = bsns[client_id]
         omvang = volume is not None and bool(eenheid) and bool(freq)
         feiten[nr] = uit_eigen_gegevens(
             ToewijzingFeit,
@@ -95,6 +99,14 @@ def toewijzingen_laden(nummers: Iterable[str]) -> tuple[dict[str, ToewijzingFeit
         )
         pks[nr] = pk
     return feiten, pks
+
+
+def clienten_laden(client_pks: Iterable[int]) -> dict[int, str]:
+    """{client pk: BSN}."""
+    bsns: dict[int, str] = {}
+    for deel in _chunks(set(client_pks)):
+        bsns.update(_rijen(Client.objects.filter(in_filter("pk", deel)).order_by().values_list("pk", "bsn")))
+    return bsns
 
 
 def gestarte_zorg_laden(toewijzing_pks: Iterable[int]) -> dict[int, tuple]:
