@@ -13,11 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "declaraties"))
-
-from batch_maker import genereer_batch  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openwmo.declaraties.checks import EerdereIndex, TariefIndex, check_declaratie  # noqa: E402
+from tests.declaraties.batch_maker import genereer_batch  # noqa: E402
 
 
 def main(aantal: int = 100_000, herhalingen: int = 3) -> None:

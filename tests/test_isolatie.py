@@ -158,6 +158,7 @@ ROUTES = {
     "toegang:toewijzing-wijzigen": _toegang(lambda w: {"pk": w.toewijzing.pk}),
     "toegang:toewijzing-beeindigen": _toegang(lambda w: {"pk": w.toewijzing.pk}),
     "toegang:toewijzing-intensiteit": _toegang(lambda w: {"pk": w.toewijzing.pk}),
+    "toegang:toewijzing-contactmoment": _toegang(lambda w: {"pk": w.toewijzing.pk}),
     # Inkoop: regional procurement data without personal data; contractmanager and beheerder of any municipality.
     "inkoop:aanbieder-lijst": Route("pagina", INKOOP),
     "inkoop:aanbieder-nieuw": Route("pagina", INKOOP),

@@ -138,3 +138,17 @@ def test_325_fully_approved_and_with_rejected_prestatie():
     xml = wmo325.build(rejected)
     assert wmo325.parse(xml) == rejected
     assert detect(xml) == "325"
+
+
+def test_read_element_reads_one_part_of_a_validated_message():
+    """`read_element` (used by the claims' fast reader) gives the same header and declaration as `parse`,
+    leaving out the children it is told to skip."""
+    from lxml import etree
+
+    bericht = samples.declaratie()
+    xml = wmo323.build(bericht)
+    root = etree.fromstring(xml)
+    structuur = wmo323.STRUCTURE
+    assert structuur.read_element(root[0], structuur.root.child("Header").type) == bericht.header
+    d = structuur.read_element(root[1], wmo323.DECLARATIE, overslaan={"Clienten"}, clienten=())
+    assert d == dataclasses.replace(bericht.declaratie, clienten=())

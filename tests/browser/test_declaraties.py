@@ -14,18 +14,13 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def claim(transactional_db, tmp_path):
-    import sys
-    from pathlib import Path
-
     from openwmo.catalogus.models import Product
     from openwmo.catalogus.referentie import referentiegegevens_laden
     from openwmo.core.models import Gemeente
     from openwmo.declaraties.checks import Declaratie, Prestatie
     from openwmo.declaraties.services import declaratie_verwerken_323
     from openwmo.inkoop.models import Aanbieder
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "declaraties"))
-    from bericht_maker import als_323
+    from tests.declaraties.bericht_maker import als_323
 
     referentiegegevens_laden()
     demo_gebruikers_aanmaken()

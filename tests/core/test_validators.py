@@ -11,7 +11,11 @@ def test_valid_bsn_passes_the_elfproef(bsn):
     assert elfproef(bsn)
 
 
-@pytest.mark.parametrize("bsn", ["123456789", "000000000", "12345678", "1234567890", "11122233a", ""])
+@pytest.mark.parametrize(
+    "bsn",
+    # Other scripts' digits are digits to str.isdigit ("¹" even made int() raise): a BSN is ASCII only.
+    ["123456789", "000000000", "12345678", "1234567890", "11122233a", "", "١١١٢٢٢٣٣٣", "¹11222333"],
+)
 def test_invalid_bsn_fails_the_elfproef(bsn):
     assert not elfproef(bsn)
 

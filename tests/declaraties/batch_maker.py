@@ -25,13 +25,13 @@ from functools import partial
 from openwmo.declaraties.checks import (
     CREDIT,
     DEBET,
-    GOEDGEKEURD,
     Declaratie,
     EerderePrestatie,
     Prestatie,
     TariefFeit,
     ToewijzingFeit,
 )
+from tests.declaraties.declaratie_maker import eerdere
 
 CBS = "0603"
 START, EINDE = date(2024, 1, 1), date(2024, 12, 31)
@@ -104,24 +104,6 @@ def _regel(
     )
 
 
-def _eerder(p: Prestatie, agb: str) -> EerderePrestatie:
-    return EerderePrestatie(
-        referentienummer=p.referentienummer,
-        toewijzingsnummer=p.toewijzingsnummer,
-        productcode=p.productcode,
-        begindatum=p.begindatum,
-        einddatum=p.einddatum,
-        volume=p.geleverd_volume,
-        bedrag=p.ingediend_bedrag,
-        debet_credit=p.debet_credit,
-        status=GOEDGEKEURD,
-        aanbieder_agb=agb,
-        productcategorie=p.productcategorie,
-        eenheid=p.eenheid,
-        vorige_referentienummer=p.vorige_referentienummer,
-    )
-
-
 def genereer_batch(aantal: int = 100_000, seed: int = 20240301, aanbieders: int = 10, fouten: int = 600) -> Batch:
     rng = random.Random(seed)
     batch = Batch()
@@ -174,13 +156,13 @@ def genereer_batch(aantal: int = 100_000, seed: int = 20240301, aanbieders: int 
             nieuw.append(regel(f"P{nr}", dagdelen, dagdelen * tarief))
         elif soort == "D":
             eerder_uren = rng.randint(10, 30)
-            batch.eerdere.append(_eerder(regel(f"F{nr}", eerder_uren, eerder_uren * tarief, FEBRUARI), agb))
+            batch.eerdere.append(eerdere(regel(f"F{nr}", eerder_uren, eerder_uren * tarief, FEBRUARI), agb=agb))
             uren = rng.randint(1, volume - eerder_uren)
             nieuw.append(regel(f"P{nr}", uren, uren * tarief))
         else:
             oud_uren = rng.randint(1, 4 * volume)
             oud = regel(f"F{nr}", oud_uren, oud_uren * tarief, FEBRUARI)
-            batch.eerdere.append(_eerder(oud, agb))
+            batch.eerdere.append(eerdere(oud, agb=agb))
             uren = rng.randint(1, 4 * volume)
             nieuw.append(
                 regel(
@@ -251,6 +233,6 @@ def _bederf(rng: random.Random, p: Prestatie, code: str, batch: Batch, agb: str)
             p.producttarief,
             p.producttarief,
         )
-        batch.eerdere.append(_eerder(oud, agb))
+        batch.eerdere.append(eerdere(oud, agb=agb))
     batch.fouten[p.referentienummer] = code
     return Prestatie(**velden)

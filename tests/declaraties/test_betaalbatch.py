@@ -6,16 +6,16 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from bericht_maker import als_323
-from declaratie_maker import credit_van, declaratie, prestatie
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from openpyxl import load_workbook
-from test_declaratie_service import basis  # noqa: F401  (fixture)
 
 from openwmo.declaraties.betaling import betaalbatch_csv, betaalbatch_maken, betaalbatch_xlsx
 from openwmo.declaraties.models import Prestatie
 from openwmo.declaraties.services import declaratie_verwerken_323
+from tests.declaraties.bericht_maker import als_323
+from tests.declaraties.declaratie_maker import credit_van, declaratie, prestatie
+from tests.declaraties.test_declaratie_service import basis  # noqa: F401  (fixture)
 
 VANDAAG = timezone.localdate()
 

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from batch_maker import FOUTCODES, genereer_batch
 
 from openwmo.declaraties.checks import (
     CREDIT,
@@ -13,6 +12,7 @@ from openwmo.declaraties.checks import (
     betaalbatch,
     check_declaratie,
 )
+from tests.declaraties.batch_maker import FOUTCODES, genereer_batch
 
 AANTAL = 100_000
 

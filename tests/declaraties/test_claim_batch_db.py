@@ -5,9 +5,6 @@ every file again changes nothing."""
 from decimal import Decimal
 
 import pytest
-from batch_maker import genereer_batch
-from bericht_maker import als_323
-from db_maker import batch_opslaan
 from django.utils import timezone
 
 from openwmo.core.models import Gemeente, Verwerking
@@ -15,6 +12,9 @@ from openwmo.declaraties.betaling import betaalbatch_maken
 from openwmo.declaraties.models import Declaratie, Prestatie
 from openwmo.declaraties.services import declaratie_verwerken_323
 from openwmo.inkoop.models import Aanbieder
+from tests.declaraties.batch_maker import genereer_batch
+from tests.declaraties.bericht_maker import als_323
+from tests.declaraties.db_maker import batch_opslaan
 
 AANTAL = 100_000
 

@@ -5,7 +5,17 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from declaratie_maker import (
+
+from openwmo.catalogus.codelijsten import RETOURCODE
+from openwmo.declaraties.checks import (
+    EerdereIndex,
+    Prestatie,
+    TariefIndex,
+    betaalbatch,
+    check_declaratie,
+    elfproef,
+)
+from tests.declaraties.declaratie_maker import (
     AGB,
     ANDERE_AGB,
     ANDERE_BSN,
@@ -16,15 +26,6 @@ from declaratie_maker import (
     prestatie,
     tarief,
     toewijzing,
-)
-
-from openwmo.catalogus.codelijsten import RETOURCODE
-from openwmo.declaraties.checks import (
-    EerdereIndex,
-    TariefIndex,
-    betaalbatch,
-    check_declaratie,
-    elfproef,
 )
 
 
@@ -217,3 +218,35 @@ def test_malformed_input_raises_a_clear_value_error(bouw, veld):
 def test_elfproef():
     assert elfproef("999900006") and elfproef("123456782")
     assert not elfproef("123456789") and not elfproef("000000000")
+
+
+def _velden(p):
+    return tuple(getattr(p, naam) for naam in type(p).__slots__)
+
+
+def test_many_lines_at_once_are_the_same_as_one_by_one():
+    regels = [prestatie(), prestatie(referentienummer="R2", vorige_referentienummer="R1", debet_credit="C")]
+    veel = Prestatie.veel([_velden(p) for p in regels])
+    assert veel == tuple(regels)
+    assert Prestatie.veel([]) == ()
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde", "melding"),
+    [
+        ("ingediend_bedrag", Decimal("1062.505"), "Prestatie.ingediend_bedrag: heeft hoogstens twee decimalen"),
+        ("geleverd_volume", True, "Prestatie.geleverd_volume: moet een geheel getal"),
+        ("einddatum", date(2023, 2, 28), "Prestatie.einddatum: mag niet voor begindatum"),
+        ("begindatum", datetime(2023, 3, 1), "Prestatie.begindatum: moet een datum"),
+        ("bsn", "99990000", "Prestatie.bsn: moet een tekst van precies 9 cijfers zijn"),
+        ("vorige_referentienummer", "", "Prestatie.vorige_referentienummer"),
+    ],
+)
+def test_many_lines_at_once_refuse_what_the_constructor_refuses(veld, waarde, melding):
+    """Each distinct value is checked once, but a value equal to a valid one
+    (True == 1) is still checked on its own."""
+    goed = _velden(prestatie())
+    index = Prestatie.__slots__.index(veld)
+    fout = goed[:index] + (waarde,) + goed[index + 1 :]
+    with pytest.raises(ValueError, match=melding.replace(".", r"\.")):
+        Prestatie.veel([goed, fout])

@@ -5,7 +5,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from declaratie_maker import (
+
+from openwmo.catalogus.codelijsten import RETOURCODE
+from openwmo.declaraties.checks import BUITEN_GESTARTE_ZORG, GEEN_STARTBERICHT
+from tests.declaraties.declaratie_maker import (
     ANDERE_AGB,
     ANDERE_BSN,
     UURTARIEF,
@@ -17,8 +20,6 @@ from declaratie_maker import (
     tarief,
     toewijzing,
 )
-
-from openwmo.catalogus.codelijsten import RETOURCODE
 
 
 def afgekeurd(uitkomst, code: str, fragment: str) -> None:
@@ -145,13 +146,42 @@ def test_9384_allocation_was_deleted():
     assert enige(uitkomst).meldingen[0][1] == "Declaratie op toewijzing met RedenWijziging “13” (Verwijderd)."
 
 
-def test_care_outside_started_care_is_only_a_signal():
-    # OP364: start/stop may not be a condition for approval; the line passes with a signal.
+def test_care_outside_started_care_is_approved_with_a_signal_not_a_retourcode():
+    # OP364: start/stop may not be a condition for approval and WJ001 has no retourcode for it; the line is
+    # approved and carries a signal for the municipality's own follow-up.
     t = toewijzing(gestarte_zorg=((date(2023, 3, 10), None),))
     u = enige(check([prestatie()], toewijzingen=[t]))
-    assert u.goedgekeurd
-    assert "OP364" in u.signalen[0]
+    assert u.goedgekeurd and u.retourcodes == ()
+    assert u.signalen == (BUITEN_GESTARTE_ZORG,)
+    assert u.signaal_meldingen == (
+        "Prestatieperiode valt (deels) buiten de gestarte zorg uit WMO305/307. Geen afwijzing: start- en "
+        "stopberichten mogen geen voorwaarde zijn voor het goedkeuren van een declaratie (OP364).",
+    )
     assert enige(check([prestatie()])).signalen == ()
+
+
+def test_care_stopped_before_the_period_ends_is_a_signal():
+    # Started 1 Jan, stopped 20 March: a March line runs past the stop.
+    t = toewijzing(gestarte_zorg=((date(2023, 1, 1), date(2023, 3, 20)),))
+    u = enige(check([prestatie()], toewijzingen=[t]))
+    assert u.goedgekeurd and u.signalen == (BUITEN_GESTARTE_ZORG,)
+    # A temporary stop and a restart that together cover the month: no signal.
+    t = toewijzing(gestarte_zorg=((date(2023, 1, 1), date(2023, 3, 10)), (date(2023, 3, 11), None)))
+    assert enige(check([prestatie()], toewijzingen=[t])).signalen == ()
+
+
+def test_allocation_without_any_start_message_is_approved_with_a_signal():
+    # OP364 also forbids rejecting on a missing start message.
+    u = enige(check([prestatie()], toewijzingen=[toewijzing(gestarte_zorg=())]))
+    assert u.goedgekeurd and u.retourcodes == ()
+    assert u.signalen == (GEEN_STARTBERICHT,)
+    assert u.signaal_meldingen[0].startswith("Voor deze toewijzing is geen start van de ondersteuning (WMO305)")
+
+
+def test_a_rejected_line_keeps_its_started_care_signal():
+    t = toewijzing(gestarte_zorg=())
+    u = enige(check([prestatie(bsn=ANDERE_BSN)], toewijzingen=[t]))
+    assert u.retourcodes == ("8187",) and u.signalen == (GEEN_STARTBERICHT,)
 
 
 def test_9321_weekly_volume_over_partial_iso_weeks():

@@ -4,13 +4,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from bericht_maker import als_323
-from declaratie_maker import AGB, BSN, credit_van, declaratie, prestatie
 
 from openwmo.berichten import wmo325
 from openwmo.core.models import Verwerking
 from openwmo.declaraties.models import Declaratie, Prestatie
 from openwmo.declaraties.services import declaratie_verwerken_323, declaratie_verwerken_regels
+from tests.declaraties.bericht_maker import als_323
+from tests.declaraties.declaratie_maker import AGB, BSN, credit_van, declaratie, prestatie
 from tests.factories import (
     AanbiederFactory,
     ClientFactory,
@@ -246,3 +246,57 @@ def test_lines_from_csv_or_api_use_the_same_checks(basis):
         "R2": "9338",
     }
     assert declaratie_verwerken_regels(d, bron="csv").herhaald
+
+
+def test_started_care_from_305_307_is_stored_as_a_signal_never_as_a_rejection(basis):
+    """OP364: a line outside the started care, or on an allocation without any start message, is approved;
+    the stored line carries the signal in Dutch and the 325 reports nothing for it."""
+    from openwmo.toegang.models import Levering
+
+    zonder_start = verwerk([prestatie()], declaratienummer="D1")
+    regel = zonder_start.declaratie.prestaties.get()
+    assert zonder_start.retourcodes == ("8001",) and regel.status == "goedgekeurd" and regel.retourcodes == ""
+    assert regel.signalen == "geen_start"
+    assert regel.signaal_meldingen[0].startswith("Voor deze toewijzing is geen start van de ondersteuning")
+
+    # Started 10 April, stopped 20 April (and a deleted start from 1 April, which does not count).
+    Levering.objects.create(toewijzing=basis["toewijzing"], begindatum=date(2023, 4, 1), status_aanlevering="3")
+    Levering.objects.create(
+        toewijzing=basis["toewijzing"],
+        begindatum=date(2023, 4, 10),
+        einddatum=date(2023, 4, 20),
+        reden_beeindiging="19",
+    )
+    april = prestatie(referentienummer="R2", begindatum=date(2023, 4, 1), einddatum=date(2023, 4, 30))
+    april_periode = {"periode_begindatum": date(2023, 4, 1), "periode_einddatum": date(2023, 4, 30)}
+    buiten = verwerk([april], declaratienummer="D2", **april_periode)
+    regel = buiten.declaratie.prestaties.get()
+    assert buiten.retourcodes == ("8001",) and regel.status == "goedgekeurd"
+    assert regel.signalen == "buiten_start"
+    assert regel.signaal_meldingen == (
+        "Prestatieperiode valt (deels) buiten de gestarte zorg uit WMO305/307. Geen afwijzing: start- en "
+        "stopberichten mogen geen voorwaarde zijn voor het goedkeuren van een declaratie (OP364).",
+    )
+    assert antwoord(buiten).declaratie_antwoord.clienten == ()
+
+    Levering.objects.create(toewijzing=basis["toewijzing"], begindatum=date(2023, 1, 1), einddatum=date(2023, 4, 9))
+    februari = prestatie(referentienummer="R3", begindatum=date(2023, 2, 1), einddatum=date(2023, 2, 28))
+    binnen = verwerk([februari], declaratienummer="D3", **april_periode)
+    assert binnen.declaratie.prestaties.get().signalen == ""
+
+
+def test_in_filter_matches_texts_with_quotes_backslashes_commas_and_braces(db):
+    """The claims' bulk lookups pass their keys as one array on PostgreSQL: odd texts must match exactly."""
+    from openwmo.declaraties.lookups import in_filter
+    from openwmo.inkoop.models import Aanbieder
+
+    namen = ['a"b', "c\\d", "e,f", "{g}", " h ", "NULL", "", "ij'k", "nuLL", "R-1.2_3"]
+    aanbieders = [AanbiederFactory(agb_code=f"1234{i:04d}", naam=naam) for i, naam in enumerate(namen)]
+    AanbiederFactory(agb_code="99999999", naam="anders")
+    gevonden = Aanbieder.objects.filter(in_filter("naam", namen)).values_list("naam", flat=True)
+    assert sorted(gevonden) == sorted(namen)
+    pks = [a.pk for a in aanbieders[:3]]
+    assert sorted(Aanbieder.objects.filter(in_filter("pk", pks)).values_list("pk", flat=True)) == sorted(pks)
+    assert not Aanbieder.objects.filter(in_filter("naam", [])).exists()
+    kaal = Aanbieder.objects.filter(in_filter("naam", ["R-1.2_3", "nuLL", "geen"])).values_list("naam", flat=True)
+    assert sorted(kaal) == ["R-1.2_3", "nuLL"]  # the fast path (no quotes) and the word NULL as a text

@@ -4,16 +4,16 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from bericht_maker import als_323
-from declaratie_maker import AGB, BSN, declaratie, prestatie
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
-from test_declaratie_service import basis  # noqa: F401  (fixture)
 
 from openwmo.catalogus.codelijsten import RETOURCODE
 from openwmo.declaraties.models import Betaalbatch, Declaratie
 from openwmo.declaraties.services import declaratie_verwerken_323
+from tests.declaraties.bericht_maker import als_323
+from tests.declaraties.declaratie_maker import AGB, BSN, declaratie, prestatie
+from tests.declaraties.test_declaratie_service import basis  # noqa: F401  (fixture)
 from tests.factories import (
     AanbiederFactory,
     AanbiederGebruikerFactory,
@@ -65,6 +65,8 @@ def test_provider_sees_only_its_own_claims(client, claims):
     detail = client.get(reverse("declaraties:detail", args=[claims["eigen"].pk])).content.decode()
     assert "Volledig goedgekeurd" in detail
     assert BSN not in detail  # providers are not a role with personal data here
+    # No start message (305) for allocation 1001: approved, with the signal shown to the provider.
+    assert escape("Signaal") in detail and escape("geen start van de ondersteuning (WMO305) ontvangen") in detail
 
 
 def test_controller_of_delft_sees_nothing_of_rijswijk(client, claims):

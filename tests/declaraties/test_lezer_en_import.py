@@ -4,15 +4,15 @@ import random
 from datetime import date
 
 import pytest
-from batch_maker import genereer_batch
-from bericht_maker import als_323
-from declaratie_maker import credit_van, declaratie, prestatie
 from django.core.management import call_command
-from test_declaratie_service import basis  # noqa: F401  (fixture)
 
 from openwmo.berichten import BerichtFout, wmo323
 from openwmo.declaraties.lezer import _van_model, lees_323
 from openwmo.declaraties.models import Declaratie
+from tests.declaraties.batch_maker import genereer_batch
+from tests.declaraties.bericht_maker import als_323
+from tests.declaraties.declaratie_maker import credit_van, declaratie, prestatie
+from tests.declaraties.test_declaratie_service import basis  # noqa: F401  (fixture)
 
 
 @pytest.fixture(scope="module")
@@ -100,9 +100,10 @@ def test_import_command_writes_the_325_next_to_each_file(basis, tmp_path, capsys
 
 @pytest.mark.django_db(transaction=True)
 def test_import_with_two_workers_on_postgresql(tmp_path, capsys):
-    from db_maker import batch_opslaan
     from django.core.management.base import CommandError
     from django.db import connection
+
+    from tests.declaraties.db_maker import batch_opslaan
 
     batch = genereer_batch(400, aanbieders=4, fouten=8)
     for d in batch.declaraties:

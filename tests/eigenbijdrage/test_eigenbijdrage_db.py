@@ -116,3 +116,48 @@ def test_cak_export_command(rijswijk, soorten, tmp_path):
     uit = tmp_path / "cak.csv"
     call_command("cak_export", "--gemeente", "0603", "--van", "2024-01-01", "--tot", "2024-12-31", "--output", uit)
     assert len(uit.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_zoetermeer_four_contacts_no_contribution_recorded_on_the_allocation_page(
+    client, rijswijk, soorten, consulent_rijswijk
+):
+    """Zoetermeer: support of fewer than 5 contacts is a short question (no abonnementstarief), even when the
+    allocation runs 7 months. The consulent records the contacts on the allocation page."""
+    from openwmo.toegang.models import Contactmoment
+
+    cliënt = ClientFactory(gemeente=rijswijk)
+    t = toewijzing(cliënt, soorten["ib"], date(2024, 1, 1), date(2024, 7, 31), "1")  # 7 months
+    jaar = (date(2024, 1, 1), date(2024, 12, 31))
+    assert [r.toewijzingsnummer for r in cak_regels([rijswijk], *jaar)] == ["1"]  # no contacts known: yes
+
+    client.force_login(consulent_rijswijk)
+    url = reverse("toegang:toewijzing-contactmoment", args=[t.pk])
+    for dag in (3, 10, 17, 24):
+        antwoord = client.post(url, {"datum": f"{dag:02d}-01-2024", "omschrijving": "Huisbezoek"})
+        assert antwoord.status_code == 302, antwoord.content.decode()[:500]
+    assert Contactmoment.objects.filter(toewijzing=t).count() == 4
+    assert "4 contactmomenten" in client.get(reverse("toegang:dossier", args=[cliënt.pk])).content.decode()
+
+    assert cak_regels([rijswijk], *jaar) == []
+    assert verschuldigd_voor(cliënt, *jaar).bedrag == Decimal("0.00")
+
+    assert client.post(url, {"datum": "31-01-2024"}).status_code == 302  # the 5th contact
+    assert [r.toewijzingsnummer for r in cak_regels([rijswijk], *jaar)] == ["1"]
+    assert verschuldigd_voor(cliënt, *jaar).bedrag == Decimal("20.60") * 7
+
+
+def test_contact_moment_outside_the_allocation_or_in_the_future_is_refused(
+    client, rijswijk, soorten, consulent_rijswijk
+):
+    from openwmo.toegang.models import Contactmoment
+
+    t = toewijzing(ClientFactory(gemeente=rijswijk), soorten["ib"], date(2024, 1, 1), date(2024, 7, 31), "1")
+    client.force_login(consulent_rijswijk)
+    url = reverse("toegang:toewijzing-contactmoment", args=[t.pk])
+    voor = client.post(url, {"datum": "31-12-2023"}).content.decode()
+    assert "Een contactmoment ligt binnen de toewijzing (01-01-2024 t/m 31-07-2024)." in voor
+    t.einddatum = None
+    t.save(update_fields=["einddatum"])
+    toekomst = client.post(url, {"datum": "01-01-2999"}).content.decode()
+    assert "Een contactmoment kan niet in de toekomst liggen." in toekomst
+    assert not Contactmoment.objects.exists()

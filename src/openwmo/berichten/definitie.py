@@ -8,6 +8,7 @@ convert by the type's kind (str, int, date, time); containers map to tuples; `fi
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 
 from lxml import etree
 
@@ -124,12 +125,26 @@ class Berichtdefinitie:
         except (TypeError, ValueError) as exc:
             raise BerichtFout(f"bericht kan niet worden ingelezen: {exc}") from None
 
-    def _read(self, elem, cx: Complex):
+    def read_element(self, elem, cx: Complex, *, overslaan: Collection[str] = (), **vast):
+        """Read one element of an already validated tree into the model of `cx` (a part of this message:
+        the header, the declaration…). Children whose local name is in `overslaan` are left out; `vast` gives
+        model fields the caller fills itself (e.g. the clients it read in its own pass). Raises `BerichtFout`
+        for a value that cannot be converted."""
+        try:
+            return self._read(elem, cx, frozenset(overslaan), vast)
+        except BerichtFout:
+            raise
+        except (TypeError, ValueError) as exc:
+            raise BerichtFout(f"bericht kan niet worden ingelezen: {exc}") from None
+
+    def _read(self, elem, cx: Complex, overslaan: frozenset = frozenset(), vast: dict | None = None):
         index = self.compiled.index[id(cx)]
         children = cx.children
-        kwargs: dict = {}
+        kwargs: dict = dict(vast) if vast else {}
         for child in elem:
             if not isinstance(child.tag, str):
+                continue
+            if overslaan and etree.QName(child).localname in overslaan:
                 continue
             k = index.get(child.tag)
             if k is None:

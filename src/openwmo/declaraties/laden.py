@@ -1,6 +1,7 @@
 """Loading what the pure checks need for one claim, set-based: a fixed number of queries per claim.
 
-- the allocations the lines name (by toewijzingsnummer), as `ToewijzingFeit`;
+- the allocations the lines name (by toewijzingsnummer), as `ToewijzingFeit`, each with its started care:
+  the current `toegang.Levering` rows (WMO305 start, WMO307 stop; deleted ones left out);
 - the contract tariffs of the provider for the municipality and the products claimed, as a `TariefIndex`;
 - the earlier lines of those allocations plus every earlier line of the provider whose ReferentieNummer
   this claim uses or credits, as an `EerdereIndex`.
@@ -8,9 +9,8 @@
 Large claims are looked up in chunks (SQLite limits the number of query parameters), so the number of
 queries grows with lines / CHUNK, never with lines.
 
-Started care (WMO305/307) is not stored yet: `gestarte_zorg` stays empty. The checks only *signal* a line
-outside the started care (OP364 forbids rejecting on it), and those signals are not stored; see
-docs/declaraties.md.
+Started care only *signals* (stored on the line): OP364 forbids rejecting a line on start/stop dates or on a
+missing start message; see docs/declaraties.md.
 """
 
 from __future__ import annotations
@@ -18,12 +18,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
+from django.db import connection
 from django.db.models import Q
 
+from openwmo.core.models import Client
 from openwmo.inkoop.models import Tarief
-from openwmo.toegang.models import Toewijzing
+from openwmo.toegang.models import Levering, Toewijzing
 
 from .checks import EerdereIndex, EerderePrestatie, TariefFeit, TariefIndex, ToewijzingFeit
+from .checks.feiten import uit_eigen_gegevens
 from .lookups import in_filter
 from .models import Prestatie
 
@@ -36,6 +39,17 @@ def _chunks(waarden: Iterable, grootte: int = CHUNK) -> Iterator[list]:
         yield lijst[i : i + grootte]
 
 
+def _rijen(queryset) -> list[tuple]:
+    """The rows of a `values_list` query. On PostgreSQL straight from the cursor: psycopg already returns
+    dates, Decimals and ints, and Django's per-value converters cost more than the query."""
+    if connection.vendor != "postgresql":
+        return list(queryset)
+    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def toewijzingen_laden(nummers: Iterable[str]) -> tuple[dict[str, ToewijzingFeit], dict[str, int]]:
     """{toewijzingsnummer: ToewijzingFeit} and {toewijzingsnummer: pk} for the numbers that exist."""
     feiten: dict[str, ToewijzingFeit] = {}
@@ -43,7 +57,7 @@ def toewijzingen_laden(nummers: Iterable[str]) -> tuple[dict[str, ToewijzingFeit
     velden = (
         "pk",
         "toewijzingsnummer",
-        "client__bsn",
+        "client_id",
         "product__productcategorie",
         "product__productcode",
         "aanbieder__agb_code",
@@ -56,9 +70,17 @@ def toewijzingen_laden(nummers: Iterable[str]) -> tuple[dict[str, ToewijzingFeit
         "budget",
         "reden_wijziging",
     )
+    rijen = []
     for deel in _chunks(set(nummers)):
-        for (
-            pk,
+        rijen += _rijen(Toewijzing.objects.filter(in_filter("toewijzingsnummer", deel)).order_by().values_list(*velden))
+    gestart = gestarte_zorg_laden([rij[0] for rij in rijen])
+    # The BSNs in a query of their own: joined, PostgreSQL hashes the whole client table for 1,000 rows.
+    bsns = clienten_laden({rij[2] for rij in rijen})
+    for pk, nr, client_id, cat, code, agb, cbs, van, tot, volume, eenheid, freq, budget, reden in rijen:
+        bsn = bsns[client_id]
+        omvang = volume is not None and bool(eenheid) and bool(freq)
+        feiten[nr] = uit_eigen_gegevens(
+            ToewijzingFeit,
             nr,
             bsn,
             cat,
@@ -67,31 +89,38 @@ def toewijzingen_laden(nummers: Iterable[str]) -> tuple[dict[str, ToewijzingFeit
             cbs,
             van,
             tot,
-            volume,
-            eenheid,
-            freq,
+            # iWmo volumes are whole numbers (LDT_Volume); a fraction cannot come from a 301.
+            int(volume) if omvang else None,
+            eenheid if omvang else None,
+            freq if omvang else None,
             budget,
-            reden,
-        ) in Toewijzing.objects.filter(in_filter("toewijzingsnummer", deel)).order_by().values_list(*velden):
-            omvang = volume is not None and bool(eenheid) and bool(freq)
-            feiten[nr] = ToewijzingFeit(
-                toewijzingsnummer=nr,
-                bsn=bsn,
-                productcategorie=cat,
-                productcode=code,
-                aanbieder_agb=agb,
-                gemeente_cbs=cbs,
-                ingangsdatum=van,
-                einddatum=tot,
-                # iWmo volumes are whole numbers (LDT_Volume); a fraction cannot come from a 301.
-                volume=int(volume) if omvang else None,
-                eenheid=eenheid if omvang else None,
-                frequentie=freq if omvang else None,
-                budget=budget,
-                reden_wijziging=reden or None,
-            )
-            pks[nr] = pk
+            reden or None,
+            gestart.get(pk, ()),
+        )
+        pks[nr] = pk
     return feiten, pks
+
+
+def clienten_laden(client_pks: Iterable[int]) -> dict[int, str]:
+    """{client pk: BSN}."""
+    bsns: dict[int, str] = {}
+    for deel in _chunks(set(client_pks)):
+        bsns.update(_rijen(Client.objects.filter(in_filter("pk", deel)).order_by().values_list("pk", "bsn")))
+    return bsns
+
+
+def gestarte_zorg_laden(toewijzing_pks: Iterable[int]) -> dict[int, tuple]:
+    """{toewijzing pk: ((begindatum, einddatum or None), …)} of the current started care (WMO305/307)."""
+    per_toewijzing: dict[int, list] = {}
+    for deel in _chunks(set(toewijzing_pks)):
+        rijen = _rijen(
+            Levering.objects.filter(in_filter("toewijzing_id", deel), status_aanlevering="1")
+            .order_by()
+            .values_list("toewijzing_id", "begindatum", "einddatum")
+        )
+        for pk, van, tot in rijen:
+            per_toewijzing.setdefault(pk, []).append((van, tot))
+    return {pk: tuple(periodes) for pk, periodes in per_toewijzing.items()}
 
 
 def tarieven_laden(aanbieder, gemeente, productcodes: Iterable[str]) -> TariefIndex:
@@ -163,26 +192,17 @@ def eerdere_laden(aanbieder, toewijzing_pks: Iterable[int], referenties: Iterabl
     filters = [in_filter("toewijzing_id", deel) for deel in _chunks(set(toewijzing_pks))]
     filters += [Q(aanbieder=aanbieder) & in_filter("referentienummer", deel) for deel in _chunks(set(referenties))]
     for filter_q in filters:
-        rijen = Prestatie.objects.filter(filter_q).exclude(retourcodes__contains="8021").order_by().values_list(*velden)
+        rijen = _rijen(
+            Prestatie.objects.filter(filter_q).exclude(retourcodes__contains="8021").order_by().values_list(*velden)
+        )
         for pk, ref, tnr, code, van, tot, volume, bedrag, dc, status, cat, eenheid, vorig in rijen:
             if pk in gezien:
                 continue
             gezien.add(pk)
             eerdere.append(
-                EerderePrestatie(
-                    referentienummer=ref,
-                    toewijzingsnummer=tnr,
-                    productcode=code,
-                    begindatum=van,
-                    einddatum=tot,
-                    volume=volume,
-                    bedrag=bedrag,
-                    debet_credit=dc,
-                    status=status,
-                    aanbieder_agb=agb,
-                    productcategorie=cat,
-                    eenheid=eenheid,
-                    vorige_referentienummer=vorig or None,
-                )
+                uit_eigen_gegevens(
+                    EerderePrestatie, ref, tnr, code, van, tot, volume, bedrag, dc, status, agb, cat, eenheid,
+                    vorig or None,
+                )  # fmt: skip
             )
     return EerdereIndex(eerdere)

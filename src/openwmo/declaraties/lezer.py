@@ -242,9 +242,9 @@ class _Strikt:
         datums = {t: _DATUM_TYPE.to_python(t) for t in set(kolommen[5]) | set(kolommen[6])}
         euros = {t: _euro(int(t.strip(XSD_WHITESPACE))) for t in set(kolommen[9]) | set(kolommen[10]) if t}
         nummers = {t: str(int(t.strip(XSD_WHITESPACE))) for t in set(kolommen[2])}
-        return tuple(
+        return Prestatie.veel(
             [
-                Prestatie(
+                (
                     ref,
                     nummers[tnr],
                     bsn,
@@ -316,15 +316,8 @@ def _strikt_lezen(root) -> Gelezen323:
         raise _Afwijking  # an element inside a leaf
     header_elem, declaratie_elem = root[0], root[1]
     # Everything is valid now; read the few header values with the generic reader (cheap: no Clienten).
-    header = _DEFINITIE._read(header_elem, wmo323.STRUCTURE.root.child("Header").type)
-    velden = {}
-    for kind in declaratie_elem:
-        naam = etree.QName(kind).localname
-        if naam == "Clienten":
-            continue
-        el = wmo323.DECLARATIE.child(naam)
-        velden[el.field] = _DEFINITIE._value(kind, el)
-    d = wmo323.Declaratie(clienten=(), **velden)
+    header = _DEFINITIE.read_element(header_elem, _DEFINITIE.root.child("Header").type)
+    d = _DEFINITIE.read_element(declaratie_elem, wmo323.DECLARATIE, overslaan={"Clienten"}, clienten=())
     return Gelezen323(header, _declaratie(header, d, prestaties), d.declaratie_dagtekening)
 
 

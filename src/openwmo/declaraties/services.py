@@ -287,21 +287,19 @@ _KOLOMMEN = (
     "debet_credit",
     "status",
     "retourcodes",
+    "signalen",
 )
 
 
-def _copy_waarde(waarde) -> str:
-    if waarde is None:
-        return "\\N"
-    tekst = waarde if isinstance(waarde, str) else str(waarde)
+_NULL = "\\N"  # NULL in COPY text format
+_COPY_SPECIAAL = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_tekst(tekst: str) -> str:
+    """Free text (ReferentieNummer, ProductCode) in PostgreSQL's COPY text format."""
     if "\\" in tekst or "\t" in tekst or "\n" in tekst or "\r" in tekst:
-        tekst = tekst.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+        return tekst.translate(_COPY_SPECIAAL)
     return tekst
-
-
-def _copy_regel(rij) -> str:
-    """One row in PostgreSQL's COPY text format (dates and Decimals print as PostgreSQL reads them)."""
-    return "\t".join(map(_copy_waarde, rij)) + "\n"
 
 
 def _db_waarde(waarde):
@@ -312,7 +310,31 @@ def _db_waarde(waarde):
 
 
 def _regels_opslaan(declaratie_id, aanbieder_id, uitkomst, toewijzing_pks, toewijzingen) -> None:
-    """Store the lines in bulk: COPY on PostgreSQL, bulk_create elsewhere. Rows are plain tuples."""
+    """Store the lines in bulk, no model instance per line: COPY on PostgreSQL (each row written straight
+    into COPY's text format), one prepared INSERT executed for all rows elsewhere (SQLite)."""
+    goed, fout = checks.GOEDGEKEURD, checks.AFGEKEURD
+    if connection.vendor == "postgresql":
+        tekst = _copy_tekst
+        regels = []
+        for volgnummer, u in enumerate(uitkomst.prestaties, start=1):
+            p = u.prestatie
+            codes = u.retourcodes
+            nr = p.toewijzingsnummer
+            gekoppeld = nr in toewijzingen and "9338" not in codes
+            # Every value but the free texts is a validated code, digits, date, Decimal or int: no escaping.
+            regels.append(
+                f"{declaratie_id}\t{aanbieder_id}\t{toewijzing_pks[nr] if gekoppeld else _NULL}\t"
+                f"{volgnummer}\t{tekst(p.referentienummer)}\t{tekst(p.vorige_referentienummer or '')}\t{nr}\t"
+                f"{p.bsn}\t{p.productcategorie}\t{tekst(p.productcode)}\t{p.begindatum}\t{p.einddatum}\t"
+                f"{p.geleverd_volume}\t{p.eenheid}\t{_NULL if p.producttarief is None else p.producttarief}\t"
+                f"{p.ingediend_bedrag}\t{p.debet_credit}\t{fout if codes else goed}\t{','.join(codes)}\t"
+                f"{','.join(u.signalen)}\n"
+            )
+        with connection.cursor() as cursor:
+            tabel = Prestatie._meta.db_table
+            with cursor.cursor.copy(f"COPY {tabel} ({', '.join(_KOLOMMEN)}) FROM STDIN") as copy:
+                copy.write("".join(regels).encode("utf-8"))
+        return
     rijen = []
     for volgnummer, u in enumerate(uitkomst.prestaties, start=1):
         p = u.prestatie
@@ -337,17 +359,11 @@ def _regels_opslaan(declaratie_id, aanbieder_id, uitkomst, toewijzing_pks, toewi
                 p.producttarief,
                 p.ingediend_bedrag,
                 p.debet_credit,
-                checks.AFGEKEURD if codes else checks.GOEDGEKEURD,
+                fout if codes else goed,
                 ",".join(codes),
+                ",".join(u.signalen),
             )
         )
-    if connection.vendor == "postgresql":
-        tabel = Prestatie._meta.db_table
-        with connection.cursor() as cursor:
-            with cursor.cursor.copy(f"COPY {tabel} ({', '.join(_KOLOMMEN)}) FROM STDIN") as copy:
-                copy.write("".join(map(_copy_regel, rijen)).encode("utf-8"))
-        return
-    # Other databases (SQLite): one prepared INSERT executed for all rows, no model instance per line.
     tabel = connection.ops.quote_name(Prestatie._meta.db_table)
     sql = f"INSERT INTO {tabel} ({', '.join(_KOLOMMEN)}) VALUES ({', '.join(['%s'] * len(_KOLOMMEN))})"
     with connection.cursor() as cursor:

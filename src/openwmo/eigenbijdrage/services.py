@@ -6,7 +6,9 @@ The decisions are those of the pure `regels` module; this module only maps recor
   voorzieningsoort (maintained in the admin), else from the shipped default in reference/eigenbijdrage.yaml,
   else "overig" (no contribution);
 - the expected duration is the allocation's own period (an open end counts as lasting);
-- the number of contact moments is not recorded, so the "fewer than 5" exclusion never applies here;
+- the number of contact moments is the number of `toegang.Contactmoment` rows of the allocation (recorded by
+  the consulent on the allocation); none recorded counts as unknown, so the "fewer than 5" exclusion then
+  does not apply;
 - the tariff per year comes from Abonnementstarief (admin; known values loaded by a migration).
 """
 
@@ -17,9 +19,11 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count
+
 from openwmo.core.audit import Actie, log_verwerking
 from openwmo.core.periodes import overlap_q
-from openwmo.toegang.models import Toewijzing
+from openwmo.toegang.models import Contactmoment, Toewijzing
 
 from . import standaard
 from .models import Abonnementstarief, Bijdrageregel
@@ -64,12 +68,31 @@ def _regels_per_soort() -> dict[str, tuple[str, bool]]:
     return uitkomst
 
 
-def _voorziening(regels, code: str, van: date, tot: date | None) -> Voorziening:
+def _voorziening(regels, code: str, van: date, tot: date | None, contacten: int | None = None) -> Voorziening:
     soort, altijd = regels.get(code, (VoorzieningSoort.OVERIG.value, False))
-    return Voorziening(soort=soort, startdatum=van, einddatum=tot, altijd_bijdrage=altijd)
+    return Voorziening(
+        soort=soort, startdatum=van, einddatum=tot, altijd_bijdrage=altijd, aantal_contactmomenten=contacten
+    )
+
+
+def contactmomenten_per_toewijzing(toewijzing_pks) -> dict[int, int]:
+    """{allocation pk: number of recorded contact moments}, one query; allocations without any are absent
+    (unknown, not zero: the rule then does not exclude them)."""
+    pks = list(toewijzing_pks)
+    if not pks:
+        return {}
+    rijen = (
+        Contactmoment.objects.filter(toewijzing_id__in=pks)
+        .order_by()
+        .values("toewijzing_id")
+        .annotate(aantal=Count("pk"))
+        .values_list("toewijzing_id", "aantal")
+    )
+    return dict(rijen)
 
 
 _VELDEN = (
+    "pk",
     "client__bsn",
     "gemeente__cbs_code",
     "toewijzingsnummer",
@@ -85,15 +108,18 @@ _VELDEN = (
 def cak_regels(gemeenten, van: date, tot: date) -> list[CakRegel]:
     """The allocations active in [van, tot] in these municipalities to which the abonnementstarief applies."""
     regels = _regels_per_soort()
-    rijen = (
+    rijen = list(
         Toewijzing.objects.filter(gemeente__in=gemeenten)
         .filter(overlap_q(van, tot))
         .order_by("gemeente__cbs_code", "client__bsn", "ingangsdatum", "toewijzingsnummer")
         .values_list(*_VELDEN)
     )
+    contacten = {}
+    for i in range(0, len(rijen), 5_000):  # SQLite's parameter limit
+        contacten.update(contactmomenten_per_toewijzing(r[0] for r in rijen[i : i + 5_000]))
     uitkomst = []
-    for bsn, cbs, nummer, agb, cat, code, soort_code, start, einde in rijen:
-        beoordeling = beoordeel(_voorziening(regels, soort_code, start, einde))
+    for pk, bsn, cbs, nummer, agb, cat, code, soort_code, start, einde in rijen:
+        beoordeling = beoordeel(_voorziening(regels, soort_code, start, einde, contacten.get(pk)))
         if beoordeling.van_toepassing:
             uitkomst.append(CakRegel(bsn, cbs, nummer, agb, cat, code, start, einde, beoordeling.reden))
     return uitkomst
@@ -135,10 +161,11 @@ def cak_export_csv(gemeenten, van: date, tot: date, *, user=None) -> str:
 def verschuldigd_voor(client, van: date, tot: date) -> Verschuldigd:
     """What `client` owes as abonnementstarief for [van, tot] (full terms, once per client)."""
     regels = _regels_per_soort()
-    voorzieningen = [
-        _voorziening(regels, code, start, einde)
-        for code, start, einde in Toewijzing.objects.filter(client=client)
+    rijen = list(
+        Toewijzing.objects.filter(client=client)
         .filter(overlap_q(van, tot))
-        .values_list("product__voorzieningsoort__code", "ingangsdatum", "einddatum")
-    ]
+        .values_list("pk", "product__voorzieningsoort__code", "ingangsdatum", "einddatum")
+    )
+    contacten = contactmomenten_per_toewijzing(r[0] for r in rijen)
+    voorzieningen = [_voorziening(regels, code, start, einde, contacten.get(pk)) for pk, code, start, einde in rijen]
     return verschuldigd(voorzieningen, van, tot, tarieftabel())

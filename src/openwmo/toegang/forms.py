@@ -182,6 +182,11 @@ class IntensiteitForm(forms.Form):
     reden = forms.CharField(label=_("Reden"), max_length=500)
 
 
+class ContactmomentForm(forms.Form):
+    datum = Datum(label=_("Datum van het contact"))
+    omschrijving = forms.CharField(label=_("Omschrijving"), max_length=200, required=False)
+
+
 class EvaluatieForm(ZrmVeldenMixin, forms.Form):
     datum = Datum(label=_("Evaluatiedatum"))
     tevredenheid = forms.TypedChoiceField(

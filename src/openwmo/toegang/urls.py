@@ -22,4 +22,9 @@ urlpatterns = [
         name="toewijzing-beeindigen",
     ),
     path("toewijzingen/<int:pk>/intensiteit/", formulieren.IntensiteitView.as_view(), name="toewijzing-intensiteit"),
+    path(
+        "toewijzingen/<int:pk>/contactmoment/",
+        formulieren.ContactmomentView.as_view(),
+        name="toewijzing-contactmoment",
+    ),
 ]

@@ -18,13 +18,26 @@ from .feiten import (
 from .indexen import EerdereIndex, TariefIndex
 from .regels import check_declaratie, verwacht_bedrag
 from .technisch import elfproef, technische_fouten
-from .uitkomst import Betaalpost, DeclaratieUitkomst, PrestatieUitkomst, betaalbatch, meldingen
+from .uitkomst import (
+    BUITEN_GESTARTE_ZORG,
+    GEEN_STARTBERICHT,
+    SIGNALEN,
+    Betaalpost,
+    DeclaratieUitkomst,
+    PrestatieUitkomst,
+    betaalbatch,
+    meldingen,
+    signaal_meldingen,
+)
 
 __all__ = [
     "AFGEKEURD",
+    "BUITEN_GESTARTE_ZORG",
     "CREDIT",
     "DEBET",
+    "GEEN_STARTBERICHT",
     "GOEDGEKEURD",
+    "SIGNALEN",
     "Betaalpost",
     "Declaratie",
     "DeclaratieUitkomst",
@@ -39,6 +52,7 @@ __all__ = [
     "check_declaratie",
     "elfproef",
     "meldingen",
+    "signaal_meldingen",
     "technische_fouten",
     "verwacht_bedrag",
 ]

@@ -85,6 +85,20 @@ def _dc(klasse: str, veld: str, waarde: object) -> None:
         raise _fout(klasse, veld, "moet 'D' (debet) of 'C' (credit) zijn", waarde)
 
 
+def uit_eigen_gegevens(klasse, *waarden):
+    """Build a fact from the system's own stored rows without the per-field shape checks.
+
+    Only for rows the database gives back (allocations, earlier lines): they were validated when written
+    and are constrained by the schema; checking every field again per row was a tenth of a claim's time.
+    Values must be in field order and complete; input from outside (messages, CSV, API) always goes
+    through the validating constructor.
+    """
+    feit = object.__new__(klasse)
+    for naam, waarde in zip(klasse.__slots__, waarden, strict=True):
+        object.__setattr__(feit, naam, waarde)
+    return feit
+
+
 @dataclass(frozen=True, slots=True)
 class ToewijzingFeit:
     """One allocated product (WMO301 ToegewezenProduct) as currently valid.
@@ -182,22 +196,43 @@ class Prestatie:
     vorige_referentienummer: str | None = None
 
     def __post_init__(self) -> None:
-        k = "Prestatie"
-        _tekst(k, "referentienummer", self.referentienummer, 20)
-        if self.vorige_referentienummer is not None:
-            _tekst(k, "vorige_referentienummer", self.vorige_referentienummer, 20)
-        _tekst(k, "toewijzingsnummer", self.toewijzingsnummer, 9, _NUMMER)
-        _cijfers(k, "bsn", self.bsn, 9)
-        _code(k, "productcategorie", self.productcategorie, PRODUCTCATEGORIE, "WMO020")
-        _tekst(k, "productcode", self.productcode, 5)
-        _datum(k, "begindatum", self.begindatum)
-        _datum(k, "einddatum", self.einddatum)
-        _periode(k, "begindatum", self.begindatum, "einddatum", self.einddatum)
-        _geheel(k, "geleverd_volume", self.geleverd_volume)
-        _code(k, "eenheid", self.eenheid, EENHEID, "WJ756")
-        _bedrag(k, "producttarief", self.producttarief, leeg=True)
-        _bedrag(k, "ingediend_bedrag", self.ingediend_bedrag)
-        _dc(k, "debet_credit", self.debet_credit)
+        for controle, waarde in zip(_PRESTATIE_VELDEN, (getattr(self, n) for n in self.__slots__), strict=True):
+            controle(waarde)
+        _periode("Prestatie", "begindatum", self.begindatum, "einddatum", self.einddatum)
+
+    @classmethod
+    def veel(cls, rijen) -> tuple[Prestatie, ...]:
+        """Many lines at once, from tuples in field order, with exactly the checks of the constructor —
+        but each *distinct* value of a field is checked once (the lines of a claim repeat their dates,
+        codes, tariffs and amounts), and the period of every row. Raises the same `ValueError`s."""
+        rijen = rijen if isinstance(rijen, list | tuple) else list(rijen)
+        if not rijen:
+            return ()
+        try:
+            kolommen = list(zip(*rijen, strict=True))
+            if len(kolommen) != len(_PRESTATIE_VELDEN):
+                raise TypeError
+            for i, (controle, kolom) in enumerate(zip(_PRESTATIE_VELDEN, kolommen, strict=True)):
+                if i in _BEDRAG_KOLOMMEN:  # Decimal("1.000") == Decimal("1.00"): tell them apart by their text
+                    waarden = {(type(w), str(w)): w for w in kolom}.values()
+                else:  # the type in the key keeps True apart from 1
+                    waarden = [w for _, w in set(zip(map(type, kolom), kolom, strict=True))]
+                for waarde in waarden:
+                    controle(waarde)
+            for begin, eind in set(zip(kolommen[5], kolommen[6])):  # noqa: B905
+                _periode("Prestatie", "begindatum", begin, "einddatum", eind)
+        except (ValueError, TypeError):
+            return tuple(cls(*rij) for rij in rijen)  # raises the constructor's own error for the first bad row
+        nieuw = object.__new__
+        zet = object.__setattr__
+        namen = cls.__slots__
+        uitkomst = []
+        for rij in rijen:
+            p = nieuw(cls)
+            for naam, waarde in zip(namen, rij):  # noqa: B905 (lengths checked above)
+                zet(p, naam, waarde)
+            uitkomst.append(p)
+        return tuple(uitkomst)
 
     @property
     def sleutel(self) -> tuple[str, str, str, date, date]:
@@ -213,6 +248,29 @@ class Prestatie:
     @property
     def bedrag_met_teken(self) -> Decimal:
         return self.ingediend_bedrag if self.debet_credit == DEBET else -self.ingediend_bedrag
+
+
+def _p(controle, veld: str, *args, **kwargs):
+    return lambda waarde: controle("Prestatie", veld, waarde, *args, **kwargs)
+
+
+_BEDRAG_KOLOMMEN = (9, 10)
+# One check per Prestatie field, in field order (used by the constructor and by `Prestatie.veel`).
+_PRESTATIE_VELDEN = (
+    _p(_tekst, "referentienummer", 20),
+    _p(_tekst, "toewijzingsnummer", 9, _NUMMER),
+    _p(_cijfers, "bsn", 9),
+    _p(_code, "productcategorie", PRODUCTCATEGORIE, "WMO020"),
+    _p(_tekst, "productcode", 5),
+    _p(_datum, "begindatum"),
+    _p(_datum, "einddatum"),
+    _p(_geheel, "geleverd_volume"),
+    _p(_code, "eenheid", EENHEID, "WJ756"),
+    _p(_bedrag, "producttarief", leeg=True),
+    _p(_bedrag, "ingediend_bedrag"),
+    _p(_dc, "debet_credit"),
+    lambda waarde: None if waarde is None else _tekst("Prestatie", "vorige_referentienummer", waarde, 20),
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,25 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from openwmo.core.periode import covered_by, day_count, iso_week_count, month_count, month_end, month_start
+from openwmo.core.periode import covered_by, day_count, month_count, month_start
+from openwmo.core.periode import iso_week_count as _iso_week_count
+from openwmo.core.periode import month_end as _month_end
 
 from .feiten import DEBET, GOEDGEKEURD, Declaratie, EerderePrestatie, Prestatie, ToewijzingFeit
 from .indexen import EerdereIndex, Sleutel, TariefIndex
 from .technisch import technische_fouten
-from .uitkomst import DeclaratieUitkomst, PrestatieUitkomst
+from .uitkomst import BUITEN_GESTARTE_ZORG, GEEN_STARTBERICHT, DeclaratieUitkomst, PrestatieUitkomst
 
 UUR, MINUUT, EUROS = "04", "01", "83"
 PER_DAG, PER_WEEK, PER_MAAND, TBGT = "1", "2", "4", "6"
 HULP_BIJ_HET_HUISHOUDEN = "01"
 HH_WEKEN_PER_MAAND = 6  # IV077: category 01 with a weekly allocation may claim 6 × the weekly volume
 _CENT = Decimal("0.01")
+# A claim repeats a handful of months and periods: remember the calendar arithmetic.
+month_end = lru_cache(maxsize=4096)(_month_end)
+iso_week_count = lru_cache(maxsize=4096)(_iso_week_count)
 _ZESTIG = Decimal(60)
 
-SIGNAAL_BUITEN_GESTARTE_ZORG = (
-    "Prestatieperiode valt (deels) buiten de gestarte zorg uit WMO305/307. Geen afwijzing: start- en "
-    "stopberichten mogen geen voorwaarde zijn voor het goedkeuren van een declaratie (OP364)."
-)
 
 
 def _factor(toewijzing_eenheid: str, prestatie_eenheid: str) -> int:
@@ -166,8 +168,11 @@ class _Controle:
                 codes.append("9388")
         if eind > self.periode_einde:
             codes.append("9319")
-        if not covered_by(t.gestarte_zorg, begin, eind):
-            signalen = (SIGNAAL_BUITEN_GESTARTE_ZORG,)
+        gestart = t.gestarte_zorg
+        if not gestart:
+            signalen = (GEEN_STARTBERICHT,)
+        elif not covered_by(gestart, begin, eind):
+            signalen = (BUITEN_GESTARTE_ZORG,)
 
         eerdere = self.eerdere
         if (self.agb, p.referentienummer) in eerdere.per_referentie:

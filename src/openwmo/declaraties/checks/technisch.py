@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from openwmo.core.bsn import elfproef
-from openwmo.core.periode import is_calendar_month, month_start
+from openwmo.core.periode import is_calendar_month
 
 from .feiten import CREDIT, DEBET, Declaratie
 
@@ -49,7 +49,8 @@ def technische_fouten(d: Declaratie) -> list[str]:
             ok = elfproef_ok[p.bsn] = elfproef(p.bsn)
         if not ok:
             fouten.append(f"CS002: Bsn van prestatie {ref} voldoet niet aan de elfproef")
-        if month_start(p.begindatum) != month_start(p.einddatum):
+        begin, eind = p.begindatum, p.einddatum
+        if begin.month != eind.month or begin.year != eind.year:
             fouten.append(f"CS337: ProductPeriode van prestatie {ref} ligt niet in één kalendermaand")
         if p.begindatum < CS100_VANAF:
             fouten.append(f"CS100: ProductPeriode van prestatie {ref} ligt voor 1-1-2021")

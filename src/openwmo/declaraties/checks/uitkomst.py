@@ -12,6 +12,27 @@ from .feiten import AFGEKEURD, CREDIT, DEBET, GOEDGEKEURD, Declaratie, EerderePr
 
 NUL = Decimal("0.00")
 
+# Non-blocking signals on a line (stored as their code; the Dutch text is for the municipality's staff).
+# Started care (WMO305/307) is *not* a rejection ground: OP364 forbids rejecting a prestatie on the start or
+# stop dates of a regiebericht or on a missing start/stop message, and WJ001 has no retourcode for it.
+GEEN_STARTBERICHT = "geen_start"
+BUITEN_GESTARTE_ZORG = "buiten_start"
+SIGNALEN = {
+    GEEN_STARTBERICHT: (
+        "Voor deze toewijzing is geen start van de ondersteuning (WMO305) ontvangen. Geen afwijzing: start- en "
+        "stopberichten mogen geen voorwaarde zijn voor het goedkeuren van een declaratie (OP364)."
+    ),
+    BUITEN_GESTARTE_ZORG: (
+        "Prestatieperiode valt (deels) buiten de gestarte zorg uit WMO305/307. Geen afwijzing: start- en "
+        "stopberichten mogen geen voorwaarde zijn voor het goedkeuren van een declaratie (OP364)."
+    ),
+}
+
+
+def signaal_meldingen(codes: Iterable[str]) -> tuple[str, ...]:
+    """The Dutch text of each signal code (unknown codes as themselves)."""
+    return tuple(SIGNALEN.get(c, c) for c in codes)
+
 
 def meldingen(codes: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """(code, Dutch meaning) pairs from WJ001, in the given order."""
@@ -22,8 +43,8 @@ def meldingen(codes: Iterable[str]) -> tuple[tuple[str, str], ...]:
 class PrestatieUitkomst:
     """Outcome of one line: approved (no retourcodes) or rejected with its retourcodes.
 
-    `signalen` are non-blocking remarks for the municipality (e.g. delivery outside the started care of
-    305/307, which the standard forbids as a rejection reason: OP364).
+    `signalen` are codes of non-blocking remarks for the municipality (`SIGNALEN`: no start message, or
+    delivery outside the started care of 305/307, which the standard forbids as a rejection reason: OP364).
     """
 
     prestatie: Prestatie
@@ -37,6 +58,10 @@ class PrestatieUitkomst:
     @property
     def meldingen(self) -> tuple[tuple[str, str], ...]:
         return meldingen(self.retourcodes)
+
+    @property
+    def signaal_meldingen(self) -> tuple[str, ...]:
+        return signaal_meldingen(self.signalen)
 
     @property
     def toegekend_bedrag(self) -> Decimal:

@@ -8,6 +8,8 @@ from openwmo.core.models import Gemeente
 from openwmo.inkoop.models import Aanbieder
 from openwmo.toegang.models import Toewijzing
 
+from ..checks.uitkomst import signaal_meldingen
+
 
 class Bron(models.TextChoices):
     IWMO = "iwmo", _("iWmo-bericht (WMO323)")
@@ -121,6 +123,12 @@ class Prestatie(models.Model):
     retourcodes = models.CharField(
         _("retourcodes"), max_length=60, blank=True, help_text=_("Komma-gescheiden WJ001-codes; leeg als goedgekeurd.")
     )
+    signalen = models.CharField(
+        _("signalen"),
+        max_length=40,
+        blank=True,
+        help_text=_("Komma-gescheiden signalen die de prestatie niet afkeuren, zoals zorg buiten de gestarte zorg."),
+    )
     betaalbatch = models.ForeignKey(
         "declaraties.Betaalbatch",
         verbose_name=_("betaalbatch"),
@@ -149,6 +157,11 @@ class Prestatie(models.Model):
     def meldingen(self) -> list[tuple[str, str]]:
         """(code, Dutch meaning) of each retourcode."""
         return [(c, RETOURCODE.get(c, "")) for c in self.codes]
+
+    @property
+    def signaal_meldingen(self) -> tuple[str, ...]:
+        """Dutch text of each signal (non-blocking: OP364)."""
+        return signaal_meldingen(c for c in self.signalen.split(",") if c)
 
     @property
     def eenheid_naam(self) -> str:

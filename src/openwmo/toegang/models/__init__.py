@@ -1,6 +1,7 @@
 from .aanvraag import Aanvraag
 from .beschikking import Beschikking
 from .beschikt_product import BeschiktProduct
+from .contactmoment import Contactmoment
 from .evaluatie import DoelEvaluatie, Evaluatie, Vervolgstap
 from .intensiteit import Intensiteitswijziging
 from .levering import Levering
@@ -14,6 +15,7 @@ __all__ = [
     "Aanvraag",
     "Beschikking",
     "BeschiktProduct",
+    "Contactmoment",
     "Doel",
     "DoelEvaluatie",
     "Evaluatie",

@@ -6,6 +6,7 @@ The web UI, the API, the iWmo inbox, imports and the demo generator all call the
 from .beschikking import aanvraag_create, beschikking_create
 from .bulk import BulkResultaat, toegang_bulk_opslaan
 from .bulk_evaluatie import toegang_bulk_evaluaties
+from .contactmoment import contactmoment_vastleggen
 from .evaluatie import evaluatie_create
 from .melding import melding_create, melding_nieuwe_client_create, onderzoek_create, zrm_meting_opslaan
 from .overgang import overgangsregel_create
@@ -17,6 +18,7 @@ __all__ = [
     "aanvraag_create",
     "actief_plan_van",
     "beschikking_create",
+    "contactmoment_vastleggen",
     "doel_create",
     "evaluatie_create",
     "melding_create",

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views import View
@@ -42,7 +42,11 @@ class DossierView(ToegangMixin, View):
         plan_q = Q(client=client)
         if client.huishouden_id:
             plan_q |= Q(huishouden_id=client.huishouden_id)
-        toewijzingen = Toewijzing.objects.filter(client=client).select_related("product", "aanbieder")
+        toewijzingen = (
+            Toewijzing.objects.filter(client=client)
+            .select_related("product", "aanbieder")
+            .annotate(aantal_contactmomenten=Count("contactmomenten"))
+        )
         context = {
             "client": client,
             "huisgenoten": huisgenoten,

@@ -288,6 +288,18 @@ class IntensiteitView(_ToewijzingActie):
         )
 
 
+class ContactmomentView(_ToewijzingActie):
+    titel = _("Contactmoment vastleggen")
+
+    def maak_form(self, data=None):
+        return forms.ContactmomentForm(data)
+
+    def opslaan(self, form):
+        return services.contactmoment_vastleggen(
+            user=self.request.user, toewijzing=self.toewijzing, **form.cleaned_data
+        )
+
+
 class EvaluatieNieuwView(FormulierView):
     titel = _("Evaluatie")
 
