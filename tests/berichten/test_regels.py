@@ -233,7 +233,8 @@ def test_9373_totaalvolume_wijzigen_gaat_in_op_de_ingangsdatum(opzet):
     opzet.eenheid, opzet.frequentie, opzet.volume = "04", "6", Decimal("40")
     opzet.save()
     tbgt = c.Omvang(volume=60, eenheid="04", frequentie="6")
-    ontvangst = ontvang(_317(opzet, te_wijzigen={"omvang": tbgt}))
+    later = {"omvang": tbgt, "gewenste_ingangsdatum": DAG + timedelta(days=7)}
+    ontvangst = ontvang(_317(opzet, te_wijzigen=later))
     assert ontvangst.retourcodes == ["9373"]
     assert _niets_geschreven()
     op_ingangsdatum = {"omvang": tbgt, "gewenste_ingangsdatum": opzet.ingangsdatum}
@@ -349,3 +350,17 @@ def test_regels_301_adres():
     client = dataclasses.replace(bericht.client, contactgegevens=(wmo301.Contact(soort="01", adres=zonder_huis),))
     fouten = regels.regels_301(dataclasses.replace(bericht, client=client))
     assert {f.split(":")[0] for f in fouten} == {"CD025", "CS089", "TR006"}
+
+
+def test_301_voor_een_budget_is_aspecifiek_met_budget(opzet):
+    """Open Wmo's products always have a code, but a budget allocation cannot carry one (CD041 + CD077):
+    the 301 sends the category and the budget only (§7.2), and the provider's start without a code links."""
+    opzet.volume, opzet.eenheid, opzet.frequentie, opzet.budget = None, "", "", Decimal("1500.00")
+    opzet.save()
+    [bericht] = outbox_bijwerken()
+    product = wmo301.parse(bytes(bericht.inhoud)).client.toegewezen_producten[0]
+    assert (product.product, product.omvang, product.budget) == (c.Product(categorie="02"), None, 150000)
+    start = wmo305.parse(startbericht(opzet, date(2016, 2, 3), DAG))
+    zonder_code = dataclasses.replace(start.client.start_producten[0], product=c.Product(categorie="02"))
+    start = dataclasses.replace(start, client=dataclasses.replace(start.client, start_producten=(zonder_code,)))
+    assert ontvang(wmo305.build(start)).geaccepteerd

@@ -108,19 +108,23 @@ def _product(t: Toewijzing, vorige_301: Bericht | None, reden: str = "") -> wmo3
             verlengd = oud_einde is not None and (t.einddatum is None or t.einddatum > oud_einde)
             reden = "04" if verlengd else _REDEN_WIJZIGING_BIJ_EINDE.get(t.reden_beeindiging, "05")
     moment = timezone.localtime(t.aangemaakt_op if vorige_301 is None else timezone.now())
+    omvang = (
+        c.Omvang(volume=_heel(t.volume), eenheid=t.eenheid, frequentie=t.frequentie)
+        if t.volume is not None and t.eenheid and t.frequentie
+        else None
+    )
+    # A budget without omvang is an "aspecifieke toewijzing met budget" (§7.2): category only, since a product
+    # code demands an Omvang (CD041) and Omvang and Budget exclude each other (CD077).
+    code = t.product.productcode if omvang is not None or t.budget is None else None
     return wmo301.ToegewezenProduct(
         toewijzing_nummer=int(t.toewijzingsnummer),
-        product=c.Product(categorie=t.product.productcategorie, code=t.product.productcode or None),
+        product=c.Product(categorie=t.product.productcategorie, code=code or None),
         toewijzingsdatum=moment.date(),
         toewijzingstijd=moment.time().replace(microsecond=0),
         ingangsdatum=t.ingangsdatum,
         einddatum=t.einddatum,
         reden_wijziging=reden or None,
-        omvang=(
-            c.Omvang(volume=_heel(t.volume), eenheid=t.eenheid, frequentie=t.frequentie)
-            if t.volume is not None and t.eenheid and t.frequentie
-            else None
-        ),
+        omvang=omvang,
         budget=_heel(t.budget * 100) if t.budget is not None else None,
     )
 
