@@ -189,18 +189,23 @@ def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Beri
     identificatie = nieuwe_identificatie()
     header = c.Header.nieuw(t.gemeente.cbs_code, t.aanbieder.agb_code, identificatie, dag)
     bericht = wmo301.Bericht(header=header, client=_client(t, tuple(producten)))
-    if wmo301.validate(bericht) or regels_301(bericht):
+    try:
+        xml = wmo301.build(bericht)  # validates the structure
+        fouten = regels_301(bericht)
+    except BerichtFout:
+        xml, fouten = b"", ["structuur"]
+    if fouten:
         # Another allocation the standard cannot express (e.g. a budget over LDT_Budget's maximum) must not stop
         # this one's 301: leave out the others that are invalid on their own; an invalid `t` still raises.
         producten = [producten[0]] + [p for p in producten[1:] if not _ongeldig(header, t, p)]
         bericht = wmo301.Bericht(header=header, client=_client(t, tuple(producten)))
-    fouten = regels_301(bericht)
-    if fouten:
-        raise ValidationError(
-            _("Voor toewijzing %(nummer)s kan geen geldig iWmo-bericht (WMO301) worden gemaakt: %(fouten)s")
-            % {"nummer": t.toewijzingsnummer, "fouten": "; ".join(fouten)}
-        )
-    xml = wmo301.build(bericht)
+        fouten = regels_301(bericht)
+        if fouten:
+            raise ValidationError(
+                _("Voor toewijzing %(nummer)s kan geen geldig iWmo-bericht (WMO301) worden gemaakt: %(fouten)s")
+                % {"nummer": t.toewijzingsnummer, "fouten": "; ".join(fouten)}
+            )
+        xml = wmo301.build(bericht)
     uit = uitgaand_opslaan(
         "301",
         xml,
