@@ -162,9 +162,10 @@ def test_317_wordt_vastgelegd(opzet):
 
 
 def test_9351_te_wijzigen_product_is_geen_actuele_toewijzing(opzet):
+    xml = verzoek_om_wijziging(opzet, "W1", date(2016, 3, 1))  # asks to change it until its old end date
     opzet.einddatum = date(2016, 2, 20)
     opzet.save()
-    ontvangst = ontvang(verzoek_om_wijziging(opzet, "W1", date(2016, 3, 1)))
+    ontvangst = ontvang(xml)
     assert ontvangst.retourcodes == ["9351"]
     retour = wmo318.parse(bytes(ontvangst.antwoord.inhoud))
     assert retour.client.verzoek.te_wijzigen_producten[0].retourcodes == ("9351",)

@@ -82,6 +82,11 @@ def test_a_batch_is_stored_linked_numbered_and_logged(consulent_rijswijk, client
         ({"eenheid": "99"}, "toewijzingen[0] eenheid: "),
         ({"ingangsdatum": D(2014, 6, 1)}, "toewijzingen[0] aanbieder: "),  # no contract on that day
         ({"volume": None}, "toewijzingen[0] volume: Vul volume, eenheid en frequentie in"),
+        ({"budget": Decimal("500")}, "toewijzingen[0] budget: Een toewijzing heeft een budget of een volume"),
+        (
+            {"eenheid": "16", "frequentie": "1", "einddatum": D(2021, 1, 31)},
+            "toewijzingen[0] frequentie: Etmalen, dagdelen",
+        ),
     ],
 )
 def test_a_bad_allocation_refuses_the_whole_batch_with_the_services_message(

@@ -88,6 +88,21 @@ def test_weekly_allocation_needs_an_end_date(consulent_rijswijk, beschikking, ta
     assert "CD076" in fout.value.message_dict["einddatum"][0]
 
 
+def test_budget_and_volume_together_are_refused(consulent_rijswijk, beschikking, tarief):
+    with pytest.raises(ValidationError) as fout:
+        toewijzing_create(user=consulent_rijswijk, **_velden(beschikking, tarief, budget=Decimal("1000")))
+    assert "CD077" in fout.value.message_dict["budget"][0]
+    assert not Toewijzing.objects.exists()
+
+
+def test_dagdelen_per_dag_are_refused_after_2020(consulent_rijswijk, beschikking, tarief):
+    velden = _velden(beschikking, tarief, eenheid="16", frequentie="1", einddatum=D(2021, 6, 30))
+    with pytest.raises(ValidationError) as fout:
+        toewijzing_create(user=consulent_rijswijk, **velden)
+    assert "CS338" in fout.value.message_dict["frequentie"][0]
+    assert not Toewijzing.objects.exists()
+
+
 def test_consulent_cannot_allocate_for_another_municipality(beschikking, tarief, delft):
     from ..factories import UserFactory
 

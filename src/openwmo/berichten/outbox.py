@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import logging
 import re
 import zipfile
 from datetime import date
@@ -34,7 +35,10 @@ from . import common as c
 from . import wmo301, wmo319
 from .inbox.kern import TERMIJN_RETOUR, deadline_na, nieuwe_identificatie, uitgaand_opslaan, vandaag
 from .models import Bericht, Richting, Status, Verzoek
+from .regels import regels_301
 from .safe_xml import BerichtFout
+
+logger = logging.getLogger(__name__)
 
 # reden beëindiging (WMO588) → reden wijziging (WMO002) for a 301 that shortens an allocation
 _REDEN_WIJZIGING_BIJ_EINDE = {"02": "02", "31": "07", "38": "09", "39": "06", "37": "12"}
@@ -75,7 +79,7 @@ def _client(t: Toewijzing, producten: tuple[wmo301.ToegewezenProduct, ...]) -> w
         postcode=client.postcode or None,
         straatnaam=client.straat[:24] or None,
         plaatsnaam=client.woonplaats[:80] or None,
-        land_code="NL",
+        land_code="NL" if client.postcode else None,  # CD005: the country code goes with a postcode
     )
     return wmo301.Client(
         bsn=client.bsn,
@@ -104,19 +108,23 @@ def _product(t: Toewijzing, vorige_301: Bericht | None, reden: str = "") -> wmo3
             verlengd = oud_einde is not None and (t.einddatum is None or t.einddatum > oud_einde)
             reden = "04" if verlengd else _REDEN_WIJZIGING_BIJ_EINDE.get(t.reden_beeindiging, "05")
     moment = timezone.localtime(t.aangemaakt_op if vorige_301 is None else timezone.now())
+    omvang = (
+        c.Omvang(volume=_heel(t.volume), eenheid=t.eenheid, frequentie=t.frequentie)
+        if t.volume is not None and t.eenheid and t.frequentie
+        else None
+    )
+    # A budget without omvang is an "aspecifieke toewijzing met budget" (§7.2): category only, since a product
+    # code demands an Omvang (CD041) and Omvang and Budget exclude each other (CD077).
+    code = t.product.productcode if omvang is not None or t.budget is None else None
     return wmo301.ToegewezenProduct(
         toewijzing_nummer=int(t.toewijzingsnummer),
-        product=c.Product(categorie=t.product.productcategorie, code=t.product.productcode or None),
+        product=c.Product(categorie=t.product.productcategorie, code=code or None),
         toewijzingsdatum=moment.date(),
         toewijzingstijd=moment.time().replace(microsecond=0),
         ingangsdatum=t.ingangsdatum,
         einddatum=t.einddatum,
         reden_wijziging=reden or None,
-        omvang=(
-            c.Omvang(volume=_heel(t.volume), eenheid=t.eenheid, frequentie=t.frequentie)
-            if t.volume is not None and t.eenheid and t.frequentie
-            else None
-        ),
+        omvang=omvang,
         budget=_heel(t.budget * 100) if t.budget is not None else None,
     )
 
@@ -146,6 +154,11 @@ def _andere_actuele(t: Toewijzing, dag: date) -> list[Toewijzing]:
     return [a for a in andere if a.toewijzingsnummer.isdigit()]
 
 
+def _ongeldig(header, t: Toewijzing, product: wmo301.ToegewezenProduct) -> bool:
+    alleen = wmo301.Bericht(header=header, client=_client(t, (product,)))
+    return bool(wmo301.validate(alleen) or regels_301(alleen))
+
+
 def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Bericht:
     """Build and store (status "klaar voor verzending") the WMO301 for `toewijzing`'s current content.
 
@@ -154,6 +167,9 @@ def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Beri
     not yet answered is answered by this 301 (TR379): its ReferentieAanbieder goes on the granted product (315)
     or on every product (317, IV097), and the request closes.
     `reden`: the RedenWijziging (WMO002) to report; empty takes it from the allocation or the change.
+    Raises `ValidationError` (Dutch, naming the rules) when the message would break a condition or constraint
+    of the standard (`regels.regels_301`: CD005/CD025/CD034/TR006 address, CD075/CD076/CD077/CS338 omvang, TR302
+    overlap, …), and `BerichtFout` when it breaks the structure; nothing is stored then.
     """
     t = Toewijzing.objects.select_related("client", "product", "gemeente", "aanbieder").get(pk=toewijzing.pk)
     dag = vandaag()
@@ -172,15 +188,24 @@ def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Beri
         producten.append(product)
     identificatie = nieuwe_identificatie()
     header = c.Header.nieuw(t.gemeente.cbs_code, t.aanbieder.agb_code, identificatie, dag)
+    bericht = wmo301.Bericht(header=header, client=_client(t, tuple(producten)))
     try:
-        xml = wmo301.build(wmo301.Bericht(header=header, client=_client(t, tuple(producten))))
+        xml = wmo301.build(bericht)  # validates the structure
+        fouten = regels_301(bericht)
     except BerichtFout:
+        xml, fouten = b"", ["structuur"]
+    if fouten:
         # Another allocation the standard cannot express (e.g. a budget over LDT_Budget's maximum) must not stop
         # this one's 301: leave out the others that are invalid on their own; an invalid `t` still raises.
-        producten = [producten[0]] + [
-            p for p in producten[1:] if not wmo301.validate(wmo301.Bericht(header=header, client=_client(t, (p,))))
-        ]
-        xml = wmo301.build(wmo301.Bericht(header=header, client=_client(t, tuple(producten))))
+        producten = [producten[0]] + [p for p in producten[1:] if not _ongeldig(header, t, p)]
+        bericht = wmo301.Bericht(header=header, client=_client(t, tuple(producten)))
+        fouten = regels_301(bericht)
+        if fouten:
+            raise ValidationError(
+                _("Voor toewijzing %(nummer)s kan geen geldig iWmo-bericht (WMO301) worden gemaakt: %(fouten)s")
+                % {"nummer": t.toewijzingsnummer, "fouten": "; ".join(fouten)}
+            )
+        xml = wmo301.build(bericht)
     uit = uitgaand_opslaan(
         "301",
         xml,
@@ -200,8 +225,17 @@ def toewijzing_bericht_aanmaken(toewijzing: Toewijzing, reden: str = "") -> Beri
     return uit
 
 
-def outbox_bijwerken(*, gemeenten=None, max_berichten: int | None = None, vanaf: date | None = None) -> list[Bericht]:
+def outbox_bijwerken(
+    *,
+    gemeenten=None,
+    max_berichten: int | None = None,
+    vanaf: date | None = None,
+    geweigerd: list[tuple[Toewijzing, str]] | None = None,
+) -> list[Bericht]:
     """Create the missing 301s (idempotent). Returns the new messages.
+
+    An allocation whose 301 would break a rule of the standard gets none (it is tried again on the next run);
+    the run goes on with the others, and `(toewijzing, reason)` is appended to `geweigerd` when given.
 
     `vanaf` limits the run to allocations that start or end on or after that date (for a first run over
     a migrated history, where the old allocations were never sent from Open Wmo).
@@ -222,8 +256,15 @@ def outbox_bijwerken(*, gemeenten=None, max_berichten: int | None = None, vanaf:
     for t in toewijzingen.iterator(chunk_size=2000):
         if laatste.get(t.pk) == toestand(t) or not t.toewijzingsnummer.isdigit():
             continue
-        with transaction.atomic():
-            nieuw.append(toewijzing_bericht_aanmaken(t))
+        try:
+            with transaction.atomic():
+                nieuw.append(toewijzing_bericht_aanmaken(t))
+        except (ValidationError, BerichtFout) as fout:
+            reden = "; ".join(fout.messages) if isinstance(fout, ValidationError) else str(fout)
+            logger.warning("geen WMO301 voor toewijzing %s: %s", t.toewijzingsnummer, reden)
+            if geweigerd is not None:
+                geweigerd.append((t, reden))
+            continue
         if max_berichten is not None and len(nieuw) >= max_berichten:
             break
     return nieuw

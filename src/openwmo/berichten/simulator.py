@@ -119,10 +119,11 @@ def verzoek_om_wijziging(
     volume: int | None = None,
     identificatie=None,
 ) -> bytes:
-    """A 317 asking to change `t` to `volume` per period from the day after `dagtekening`."""
+    """A 317 asking to change `t` to `volume` per period from a week after `dagtekening` (a total volume, TBGT,
+    changes over the whole period: from the allocation's Ingangsdatum, TR373)."""
     te_wijzigen = wmo317.TeWijzigenProduct(
         toewijzing_nummer=int(t.toewijzingsnummer),
-        gewenste_ingangsdatum=dagtekening + timedelta(days=7),
+        gewenste_ingangsdatum=t.ingangsdatum if t.frequentie == "6" else dagtekening + timedelta(days=7),
         einddatum=t.einddatum,
         omvang=c.Omvang(
             volume=volume or int(t.volume or 1) + 1, eenheid=t.eenheid or "04", frequentie=t.frequentie or "2"

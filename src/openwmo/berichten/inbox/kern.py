@@ -9,6 +9,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from openwmo.catalogus.models import Product as CatalogusProduct
 from openwmo.core.models import Nummerreeks
 
 from .. import REGISTRY, wmo325
@@ -53,6 +54,14 @@ class Oordeel:
         for codes in self.klassen.values():
             gezien.extend(c for c in codes if c not in gezien)
         return list(dict.fromkeys(gezien))
+
+
+def productcode_ongeldig(product) -> bool:
+    """TR381 (S329): a Product/Code that the product list in use (our catalogue) does not hold for that
+    category. A product without a code (aspecific) is not checked here."""
+    if product is None or not product.code:
+        return False
+    return not CatalogusProduct.objects.filter(productcategorie=product.categorie, productcode=product.code).exists()
 
 
 def sha256(inhoud: bytes) -> str:
@@ -236,6 +245,7 @@ __all__ = [
     "antwoord_325_op_kop",
     "deadline_na",
     "naar_json",
+    "productcode_ongeldig",
     "retour_maken",
     "sha256",
     "uitgaand_opslaan",

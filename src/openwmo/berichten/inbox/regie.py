@@ -15,8 +15,9 @@ from datetime import date
 from openwmo.core.periode import Periode
 from openwmo.toegang.models import Levering, Toewijzing
 
+from ..regels import regels_regie
 from ..werkdagen import werkdagen_tussen
-from .kern import Oordeel
+from .kern import Oordeel, productcode_ongeldig
 
 TERMIJN_REGIE = 5  # working days after the fact (OP271, OP272)
 
@@ -34,8 +35,8 @@ def _toewijzing(product, bsn: str, bericht) -> Toewijzing | None:
         )
         .first()
     )
-    if toewijzing is None:
-        return None
+    if toewijzing is None or (toewijzing.reden_wijziging == "13" and toewijzing.einddatum == toewijzing.ingangsdatum):
+        return None  # a deleted allocation (RedenWijziging 13) counts as never sent
     if product.product is not None:
         if product.product.categorie != toewijzing.product.productcategorie:
             return None
@@ -52,8 +53,9 @@ def _binnen(toewijzing: Toewijzing, *dagen: date) -> bool:
 
 
 def technische_regels_regie(model, code: str) -> list[str]:
-    """XSLT-level rules inside the message (retourcode 0001): CS058, TR018, TR101, TR134."""
-    fouten = []
+    """XSLT-level rules inside the message (retourcode 0001): CS058, TR018, TR101, TR134, and the birth date
+    rules TR002/TR134/CS139 (`regels.regels_regie`)."""
+    fouten = regels_regie(model, code)
     dagtekening = model.header.bericht_identificatie.dagtekening
     producten = model.client.start_producten if code == "305" else model.client.stop_producten
     sleutels = set()
@@ -77,6 +79,9 @@ def technische_regels_regie(model, code: str) -> list[str]:
 def verwerk_305(bericht, model, oordeel: Oordeel) -> None:
     bsn = model.client.bsn
     for p in model.client.start_producten:
+        if productcode_ongeldig(p.product):
+            oordeel.fout(p, "S329", f"productcode {p.product.code} bestaat niet in categorie {p.product.categorie}")
+            continue
         toewijzing = _toewijzing(p, bsn, bericht)
         if toewijzing is None or not _binnen(toewijzing, p.begindatum):
             oordeel.fout(p, "9019", f"start {p.toewijzing_nummer} hoort niet bij een toewijzing op {p.begindatum}")
@@ -114,6 +119,9 @@ def verwerk_305(bericht, model, oordeel: Oordeel) -> None:
 def verwerk_307(bericht, model, oordeel: Oordeel) -> None:
     bsn = model.client.bsn
     for p in model.client.stop_producten:
+        if productcode_ongeldig(p.product):
+            oordeel.fout(p, "S329", f"productcode {p.product.code} bestaat niet in categorie {p.product.categorie}")
+            continue
         toewijzing = _toewijzing(p, bsn, bericht)
         if toewijzing is None or not _binnen(toewijzing, p.begindatum, p.einddatum):
             oordeel.fout(p, "9019", f"stop {p.toewijzing_nummer} hoort niet bij een toewijzing in deze periode")

@@ -115,6 +115,17 @@ class Toewijzing(models.Model):
             fouten["einddatum"] = _("Bij een volume per week is een einddatum verplicht (iWmo CD076).")
         if self.budget is not None and self.einddatum is None:
             fouten["einddatum"] = _("Bij een budget is een einddatum verplicht (iWmo CD075).")
+        if self.budget is not None and self.volume is not None:
+            fouten["budget"] = _("Een toewijzing heeft een budget of een volume, niet allebei (iWmo CD077).")
+        if (
+            self.eenheid in ("14", "16", "83", "84")
+            and self.frequentie == "1"
+            and (self.einddatum is None or self.einddatum.year > 2020)
+        ):
+            fouten["frequentie"] = _(
+                "Etmalen, dagdelen, euro's en stuks worden per week, per maand of in totaal toegewezen, "
+                "niet per dag (iWmo CS338)."
+            )
         if self.uitvoeringsvariant != Uitvoeringsvariant.TAAKGERICHT and self.budget is None:
             for veld in ("volume", "eenheid", "frequentie"):
                 if getattr(self, veld) in (None, ""):

@@ -166,6 +166,20 @@ def _controleer_toewijzingen(rijen: list[dict], beschikkingen: list[dict], clien
             fout("toewijzingen", i, "einddatum", _("Bij een volume per week is een einddatum verplicht (iWmo CD076)."))
         if r.get("budget") is not None and tot is None:
             fout("toewijzingen", i, "einddatum", _("Bij een budget is een einddatum verplicht (iWmo CD075)."))
+        if r.get("budget") is not None and r.get("volume") is not None:
+            tekst = _("Een toewijzing heeft een budget of een volume, niet allebei (iWmo CD077).")
+            fout("toewijzingen", i, "budget", tekst)
+        per_dag = r.get("eenheid") in ("14", "16", "83", "84") and r.get("frequentie") == "1"
+        if per_dag and (tot is None or tot.year > 2020):
+            fout(
+                "toewijzingen",
+                i,
+                "frequentie",
+                _(
+                    "Etmalen, dagdelen, euro's en stuks worden per week, per maand of in totaal toegewezen, "
+                    "niet per dag (iWmo CS338)."
+                ),
+            )
         if r.get("uitvoeringsvariant", Uitvoeringsvariant.INSPANNINGSGERICHT) != Uitvoeringsvariant.TAAKGERICHT and (
             r.get("budget") is None and any(r.get(v) in (None, "") for v in ("volume", "eenheid", "frequentie"))
         ):

@@ -50,8 +50,11 @@ class Command(BaseCommand):
         self.stdout.write(f"{sum(per_ontvanger.values())} bericht(en) geëxporteerd naar {map}")
 
     def _outbox(self, max_berichten=None, **_opties):
-        nieuw = outbox_bijwerken(max_berichten=max_berichten)
+        geweigerd = []
+        nieuw = outbox_bijwerken(max_berichten=max_berichten, geweigerd=geweigerd)
         self.stdout.write(f"{len(nieuw)} nieuwe 301-bericht(en) aangemaakt")
+        for toewijzing, reden in geweigerd:
+            self.stdout.write(f"geen 301 voor toewijzing {toewijzing.toewijzingsnummer}: {reden}")
         verwerkt = wachtende_verwerken()
         if verwerkt:
             self.stdout.write(f"{verwerkt} wachtende declaratie(s) verwerkt")
