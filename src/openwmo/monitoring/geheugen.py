@@ -41,3 +41,15 @@ def onthouden(functie: Callable) -> Callable:
         return geheugen[sleutel]
 
     return omhulsel
+
+
+def onthouden_vingerafdruk() -> str:
+    """The change log's fingerprint (`stand.vingerafdruk`), read once per page inside `een_meting()`."""
+    from .stand import vingerafdruk
+
+    geheugen = _geheugen.get()
+    if geheugen is None:
+        return vingerafdruk()
+    if "vingerafdruk" not in geheugen:
+        geheugen["vingerafdruk"] = vingerafdruk()
+    return geheugen["vingerafdruk"]
