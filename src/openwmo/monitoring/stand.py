@@ -141,12 +141,15 @@ def uit_json(tekst: str):
 
 def bewaard(soort: str, scope, bereken: Callable):
     """`bereken(scope)`, or the stored result of it if the records have not changed since."""
-    from .geheugen import onthouden_vingerafdruk
+    from .geheugen import onthouden_vingerafdruk, te_bewaren
     from .models import Stand
 
     omschrijving = f"{soort}|{scope_sleutel(scope)}|{translation.get_language() or '-'}"
     sleutel = hashlib.sha256(omschrijving.encode()).hexdigest()
     afdruk = onthouden_vingerafdruk()
+    nog_te_bewaren = te_bewaren()
+    if nog_te_bewaren is not None and sleutel in nog_te_bewaren:
+        return uit_json(nog_te_bewaren[sleutel]["inhoud"])
     opgeslagen = Stand.objects.filter(sleutel=sleutel, vingerafdruk=afdruk).values_list("inhoud", flat=True).first()
     if opgeslagen is not None:
         return uit_json(opgeslagen)
@@ -156,14 +159,24 @@ def bewaard(soort: str, scope, bereken: Callable):
     except TypeError:
         logger.warning("Stand %s niet bewaard: de uitkomst is niet als JSON te schrijven.", soort)
         return uitkomst
+    rij = {"omschrijving": omschrijving[:300], "vingerafdruk": afdruk, "inhoud": inhoud}
+    if nog_te_bewaren is not None:
+        nog_te_bewaren[sleutel] = rij  # stored when the page is done: one commit instead of one per table
+    else:
+        opslaan({sleutel: rij})
+    return uitkomst
+
+
+def opslaan(rijen: dict[str, dict]) -> None:
+    """Store computed tables (sleutel -> omschrijving, vingerafdruk, inhoud) in one transaction."""
+    from .models import Stand
+
     try:
         with transaction.atomic():
-            Stand.objects.update_or_create(
-                sleutel=sleutel, defaults={"omschrijving": omschrijving[:300], "vingerafdruk": afdruk, "inhoud": inhoud}
-            )
-    except IntegrityError:  # another request stored it at the same moment
+            for sleutel, rij in rijen.items():
+                Stand.objects.update_or_create(sleutel=sleutel, defaults=rij)
+    except IntegrityError:  # another request stored one of them at the same moment; the next one will
         pass
-    return uitkomst
 
 
 def standaard_scopes(jaren: Iterable[int]):
