@@ -123,3 +123,35 @@ def test_bijwerken_computes_the_default_views_ahead_and_the_page_reads_them(clie
     antwoord = client.get(reverse("monitoring:dashboard", args=["doorstroom"]) + "?gebied=g:0603&jaar=2017")
     assert antwoord.status_code == 200
     assert "Gemiddelde duur beëindigde toewijzingen 01-01-2017" in antwoord.content.decode()
+
+
+def test_every_model_the_tables_read_is_watched():
+    """A table reading a model whose writes no trigger notes could be served stale: every model the
+    monitoring modules import must be in a watched table (a new source app must join `BRON_APPS`)."""
+    import importlib
+    import pkgutil
+
+    from django.db import models
+
+    import openwmo.monitoring as monitoring
+
+    gevolgd = set(stand.gevolgde_tabellen())
+    gelezen = set()
+    for module_info in pkgutil.walk_packages(monitoring.__path__, "openwmo.monitoring."):
+        if ".migrations" in module_info.name or ".management" in module_info.name:
+            continue
+        module = importlib.import_module(module_info.name)
+        for waarde in vars(module).values():
+            if isinstance(waarde, type) and issubclass(waarde, models.Model) and waarde._meta.app_label != "monitoring":
+                gelezen.add(waarde._meta.db_table)
+    assert "toegang_toewijzing" in gelezen
+    assert gelezen <= gevolgd, gelezen - gevolgd
+
+
+def test_a_compacted_change_log_still_makes_the_stored_table_stale(kleine_gemeente, scope_2017, monkeypatch):
+    monkeypatch.setattr(stand, "LOG_COMPACTEREN_VANAF", 1)
+    assert _rijen("gemiddelde-duur", scope_2017())[IB][0] == 4
+    for toewijzing in Toewijzing.objects.all():  # several statements: several log rows on PostgreSQL
+        toewijzing.save()
+    Toewijzing.objects.filter(ingangsdatum=D(2017, 1, 2)).update(einddatum=None)
+    assert _rijen("gemiddelde-duur", scope_2017())[IB][0] == 3

@@ -79,13 +79,21 @@ def volg_wijzigingen(using: str = "default", **_kwargs) -> None:
             raise NotImplementedError(verbinding.vendor)
 
 
+# On PostgreSQL the log grows by a row per writing statement; past this many rows it is compacted to its last
+# row (which changes the fingerprint, so everything stored is recomputed once) to keep the count cheap.
+LOG_COMPACTEREN_VANAF = 10_000
+
+
 def vingerafdruk() -> str:
     """The state of the change log (plus today's date, which tables without dates of their own depend on)."""
+    tabel = apps.get_model("monitoring", "Wijziging")._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT COUNT(*), MAX(id), SUM(teller) FROM {apps.get_model('monitoring', 'Wijziging')._meta.db_table}"
-        )
+        cursor.execute(f"SELECT COUNT(*), MAX(id), SUM(teller) FROM {tabel}")
         aantal, hoogste, som = cursor.fetchone()
+        if aantal > LOG_COMPACTEREN_VANAF:
+            cursor.execute(f"DELETE FROM {tabel} WHERE id < %s", [hoogste])
+            cursor.execute(f"SELECT COUNT(*), MAX(id), SUM(teller) FROM {tabel}")
+            aantal, hoogste, som = cursor.fetchone()
     return f"{aantal}/{hoogste}/{som}/{date.today().isoformat()}"
 
 
