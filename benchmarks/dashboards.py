@@ -7,6 +7,8 @@ Build the demo once in a scratch folder, then run this against it (SQLite, the e
 
 Each page is requested `herhalingen` times (default 20) with Django's test Client, logged in as the
 demo controller (all four H4 municipalities), after one warm-up request; it prints median and p95.
+The warm-up request stores the page's tables if they were not yet (`monitoring.Stand`), so the figures are
+those of a page whose records did not change since; `dashboards_koud.py` measures the request after a write.
 """
 
 from __future__ import annotations

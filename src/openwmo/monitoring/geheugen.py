@@ -19,6 +19,10 @@ def een_meting() -> Iterator[None]:
     token = _geheugen.set({})
     try:
         yield
+        if _geheugen.get().get("te_bewaren"):
+            from .stand import opslaan
+
+            opslaan(_geheugen.get()["te_bewaren"])  # the tables computed on this page, in one transaction
     finally:
         _geheugen.reset(token)
 
@@ -41,3 +45,21 @@ def onthouden(functie: Callable) -> Callable:
         return geheugen[sleutel]
 
     return omhulsel
+
+
+def te_bewaren() -> dict | None:
+    """Inside `een_meting()`: the computed tables still to be stored (sleutel -> row), written when it ends."""
+    geheugen = _geheugen.get()
+    return None if geheugen is None else geheugen.setdefault("te_bewaren", {})
+
+
+def onthouden_vingerafdruk() -> str:
+    """The change log's fingerprint (`stand.vingerafdruk`), read once per page inside `een_meting()`."""
+    from .stand import vingerafdruk
+
+    geheugen = _geheugen.get()
+    if geheugen is None:
+        return vingerafdruk()
+    if "vingerafdruk" not in geheugen:
+        geheugen["vingerafdruk"] = vingerafdruk()
+    return geheugen["vingerafdruk"]

@@ -36,6 +36,12 @@ class Indicator:
     bereken: Callable[[Scope], object] | None = None
     nog_niet: str = ""  # why it cannot be computed yet
 
+    def waarde(self, scope: Scope):
+        """The computed number for the scope: stored if the records have not changed since."""
+        from .stand import bewaard
+
+        return bewaard(f"indicator:{self.code}", scope, self.bereken) if self.bereken else None
+
     @property
     def beschikbaar(self) -> bool:
         return bool(self.tabel or self.bereken)

@@ -113,7 +113,7 @@ class IndicatorenView(MetFilters, TemplateView):
         for code, label, uitleg, indicatoren in per_niveau():
             rijen = []
             for indicator in indicatoren:
-                waarde = indicator.bereken(scope) if scope is not None and indicator.bereken else None
+                waarde = indicator.waarde(scope) if scope is not None else None
                 rijen.append({"indicator": indicator, "waarde": waarde, "tabel": RAPPORTEN.get(indicator.tabel)})
             niveaus.append({"code": code, "label": label, "uitleg": uitleg, "rijen": rijen})
         return niveaus

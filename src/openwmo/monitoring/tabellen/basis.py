@@ -95,7 +95,13 @@ class Rapport:
     naam: str
     titel: str
     bron: str
-    maak: Callable[[Scope], Tabel]
+    bereken: Callable[[Scope], Tabel]  # straight from the records
+
+    def maak(self, scope: Scope) -> Tabel:
+        """The table for the scope: stored if the records have not changed since it was computed."""
+        from ..stand import bewaard
+
+        return bewaard(f"rapport:{self.naam}", scope, self.bereken)
 
 
 RAPPORTEN: dict[str, Rapport] = {}
@@ -105,7 +111,7 @@ def rapport(naam: str, titel: str, bron: str):
     """Register a table function under `naam` (used by `openwmo report` and the dashboards)."""
 
     def registreer(functie: Callable[[Scope], Tabel]) -> Callable[[Scope], Tabel]:
-        RAPPORTEN[naam] = Rapport(naam=naam, titel=titel, bron=bron, maak=functie)
+        RAPPORTEN[naam] = Rapport(naam=naam, titel=titel, bron=bron, bereken=functie)
         return functie
 
     return registreer

@@ -21,6 +21,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("naam", nargs="?", help="De naam van het rapport.")
         parser.add_argument("--list", action="store_true", help="Toon de beschikbare rapporten.")
+        parser.add_argument(
+            "--bijwerken",
+            action="store_true",
+            help="Reken de bewaarde stand van de dashboards opnieuw uit (elke gemeente en regio, per --jaar).",
+        )
+        parser.add_argument(
+            "--jaar", type=int, action="append", help="Jaar voor --bijwerken (herhaalbaar; standaard dit jaar)."
+        )
         scope = parser.add_mutually_exclusive_group()
         scope.add_argument("--gemeente", help="CBS-code van de gemeente, bijv. 0603.")
         scope.add_argument("--regio", help="Code van de regio, bijv. H4.")
@@ -35,6 +43,8 @@ class Command(BaseCommand):
         *args,
         naam=None,
         list=False,
+        bijwerken=False,
+        jaar=None,
         gemeente=None,
         regio=None,
         peildatum=None,
@@ -44,6 +54,12 @@ class Command(BaseCommand):
         output=None,
         **options,
     ):
+        if bijwerken:
+            from ...stand import bijwerken as stand_bijwerken
+
+            aantal = stand_bijwerken(jaar or [date.today().year])
+            self.stdout.write(f"Stand bijgewerkt: {aantal} tabellen en waarden bewaard.")
+            return
         if list or not naam:
             for rapport in RAPPORTEN.values():
                 self.stdout.write(f"{rapport.naam:<34} {rapport.titel}")
