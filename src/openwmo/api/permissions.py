@@ -10,7 +10,8 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
 from openwmo.core.audit import Actie, log_verwerking
-from openwmo.core.rollen import Rol, mag_persoonsgegevens_zien
+from openwmo.core.rollen import Rol, mag_bsn_van_eigen_clienten_zien, mag_persoonsgegevens_zien
+from openwmo.inkoop.models import AanbiederGebruiker
 
 from .filters import filter_toepassen
 
@@ -21,6 +22,30 @@ def ziet_persoonsgegevens(user) -> bool:
 
 def is_aanbieder(user) -> bool:
     return bool(user.is_authenticated and user.rol == Rol.AANBIEDER and not user.is_superuser)
+
+
+def eigen_aanbieder_id(request) -> int | None:
+    """The id of the provider the requesting provider employee works for (None otherwise); one query per request."""
+    if not is_aanbieder(request.user):
+        return None
+    if not hasattr(request, "_openwmo_aanbieder_id"):
+        koppeling = AanbiederGebruiker.objects.filter(user=request.user).values_list("aanbieder_id", flat=True)
+        request._openwmo_aanbieder_id = koppeling.first()
+    return request._openwmo_aanbieder_id
+
+
+def ziet_bsn_van(request, aanbieder_id) -> bool:
+    """May the requester see the BSN on an allocation or claim of provider `aanbieder_id`?
+
+    Roles with personal data (within their municipalities, which the selectors enforce) and a provider's
+    employee on its own provider's records (`core.rollen.mag_bsn_van_eigen_clienten_zien`). Use only for
+    allocations and claim lines; every other endpoint uses `ziet_persoonsgegevens`.
+    """
+    if ziet_persoonsgegevens(request.user):
+        return True
+    return mag_bsn_van_eigen_clienten_zien(
+        request.user, aanbieder_id=aanbieder_id, eigen_aanbieder_id=eigen_aanbieder_id(request)
+    )
 
 
 class MagPersoonsgegevensZien(BasePermission):
