@@ -1,13 +1,16 @@
 """List endpoints do a fixed number of queries whatever the page holds (no N+1), so load cannot creep up unseen.
 
 Each list is read with one record of each kind and again with four: the query count must not change. The
-allocation list, the one integrators poll most, is also pinned to its exact count (scope, count, page,
-audit entry), for a municipal user and for a provider. No timings here: `benchmarks/load.py` measures those.
+allocation list, the one integrators poll most, is also pinned to its exact count (scope, count, the page's
+ids, its rows, audit entry), for a municipal user and for a provider. No timings here: `benchmarks/load.py`
+measures those.
 """
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from openwmo.toegang.models import Toewijzing
 
 from ..factories import (
     AanbiederGebruikerFactory,
@@ -75,13 +78,18 @@ def test_the_allocation_list_costs_a_fixed_number_of_queries(rijswijk, django_as
         _records(rijswijk, aanbieder.aanbieder)
     consulent = api_als(UserFactory(rol="consulent", gemeenten=[rijswijk]))
     consulent.get("/api/v1/gemeenten/")  # the token's first use is not what is measured
-    # token + user (one join), COUNT, the page (municipalities as a subquery), the audit INSERT
-    with django_assert_num_queries(4):
+    # token + user (one join), COUNT, the page's ids (municipalities as a subquery), its rows, the audit INSERT
+    with django_assert_num_queries(5):
         antwoord = consulent.get("/api/v1/toewijzingen/?gemeente=0603&page_size=2")
     assert antwoord.json()["count"] == 3 and all(t["bsn"] for t in antwoord.json()["results"])
+    # the page in two steps keeps the list's order across pages
+    volgorde = Toewijzing.objects.order_by("-ingangsdatum", "toewijzingsnummer").values_list("toewijzingsnummer")
+    paginas = [consulent.get(f"/api/v1/toewijzingen/?page_size=2&page={p}").json()["results"] for p in (1, 2)]
+    assert [t["toewijzingsnummer"] for t in paginas[0] + paginas[1]] == [n for (n,) in volgorde]
     eigen = api_als(aanbieder.user)
     eigen.get("/api/v1/gemeenten/")
-    # token + user, the provider link (scope), COUNT, the page, the provider link (BSN rule, once per request), audit
-    with django_assert_num_queries(6):
+    # token + user, the provider link (scope), COUNT, the page's ids, its rows, the provider link (BSN rule, once
+    # per request), the audit INSERT
+    with django_assert_num_queries(7):
         antwoord = eigen.get("/api/v1/toewijzingen/?page_size=2")
     assert antwoord.json()["count"] == 3 and all(t["bsn"] for t in antwoord.json()["results"])

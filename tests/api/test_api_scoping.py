@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 
 from openwmo.core.models import Verwerking
 
-from ..factories import AanbiederGebruikerFactory, ClientFactory, GemeenteFactory, UserFactory
+from ..factories import ClientFactory, GemeenteFactory, UserFactory
 from .conftest import api_als
 
 pytestmark = pytest.mark.django_db

@@ -94,6 +94,27 @@ class GescoptMixin:
         return queryset
 
 
+class SleutelPaginaMixin:
+    """Pages of a large list in two steps: the page's ids from the scoped, filtered, ordered query, then its rows.
+
+    Sorting thousands of joined rows to keep 25 (an "active on" list of the h4 demo: ~140 ms on SQLite) costs
+    far more than sorting their ids (~25 ms) and reading 25 rows by primary key. The ids come from the scoped
+    queryset, so the second query needs no scope; it keeps the joins, prefetches and deferred fields. Only for
+    querysets without annotations (they would be lost).
+    """
+
+    def paginate_queryset(self, queryset):
+        sleutels = super().paginate_queryset(queryset.values_list("pk", flat=True))
+        if sleutels is None:
+            return None
+        rijen = queryset.model._default_manager.filter(pk__in=list(sleutels))
+        rijen.query.select_related = queryset.query.select_related
+        rijen.query.deferred_loading = queryset.query.deferred_loading
+        rijen = rijen.prefetch_related(*queryset._prefetch_related_lookups)
+        per_sleutel = {rij.pk: rij for rij in rijen}
+        return [per_sleutel[pk] for pk in sleutels]
+
+
 class AuditLeesMixin:
     """Writes every read of personal data to the audit log: one entry per list page, one per record."""
 

@@ -10,7 +10,13 @@ from openwmo.toegang.selectors import beschikkingen_voor, toewijzingen_voor
 from openwmo.toegang.services import toewijzing_create
 
 from .filters import PeriodeFilter
-from .permissions import AuditLeesMixin, GescoptMixin, SchrijvenMetPersoonsgegevens, eigen_aanbieder_id
+from .permissions import (
+    AuditLeesMixin,
+    GescoptMixin,
+    SchrijvenMetPersoonsgegevens,
+    SleutelPaginaMixin,
+    eigen_aanbieder_id,
+)
 from .velden import AgbCodeField, ClientBsnField, GemeenteCodeField, ProductcodeField, ZichtbaarBsnField
 
 
@@ -114,6 +120,7 @@ class ToewijzingAanmakenSerializer(serializers.ModelSerializer):
 )
 class ToewijzingViewSet(
     AuditLeesMixin,
+    SleutelPaginaMixin,
     GescoptMixin,
     mixins.CreateModelMixin,
     mixins.ListModelMixin,
