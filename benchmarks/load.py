@@ -2,9 +2,11 @@
 
     PYTHONPATH=src python benchmarks/load.py [--var-dir DIR] [--scenario h4] [--seconden 60] [--threads 8]
                                              [--workers 4] [--max-requests 30000] [--profiel]
+                                             [--database-url postgres://…] [--conn-max-age 0] [--groepen api,…]
 
 1. Builds the demo in DIR (`openwmo demo --no-serve --scenario …` with OPENWMO_VAR_DIR=DIR; SQLite) unless
-   DIR already holds it. Default DIR: a fresh temporary folder.
+   DIR already holds it. Default DIR: a fresh temporary folder. With `--database-url` (PostgreSQL) the demo
+   must already be loaded in that database (`DATABASE_URL=… openwmo demo --no-serve --scenario h4`).
 2. Makes a session for the demo controller and the demo consulent and an API token for the consulent
    (directly in the database: no login form, so no lockout or 2FA in the way; both roles have no 2FA).
 3. Starts `gunicorn openwmo.wsgi:application` on a free port of 127.0.0.1 (needs `gunicorn`, not a
@@ -35,6 +37,7 @@ import time
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
+DATABASE: dict[str, str] = {}  # DATABASE_URL / DATABASE_CONN_MAX_AGE for gunicorn and the in-process setup
 
 
 def _vrije_poort() -> int:
@@ -46,12 +49,12 @@ def _vrije_poort() -> int:
 def _env(var_dir: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(SRC), "OPENWMO_VAR_DIR": str(var_dir)}
     env["DJANGO_SETTINGS_MODULE"] = "openwmo.conf.base"
-    env.pop("DATABASE_URL", None)  # the demo's SQLite file in var_dir
-    return env
+    env.pop("DATABASE_URL", None)  # the demo's SQLite file in var_dir, unless --database-url
+    return env | DATABASE
 
 
 def demo_klaarzetten(var_dir: Path, scenario: str) -> None:
-    if (var_dir / "openwmo.sqlite3").exists():
+    if "DATABASE_URL" in DATABASE or (var_dir / "openwmo.sqlite3").exists():
         print(f"demo: using the existing database in {var_dir}")
         return
     print(f"demo: building scenario {scenario} in {var_dir} …", flush=True)
@@ -220,7 +223,12 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=30_000)
     parser.add_argument("--groepen", default="api,dossier,dashboards")
     parser.add_argument("--profiel", action="store_true")
+    parser.add_argument("--database-url", help="PostgreSQL with the demo already loaded (default: SQLite in DIR)")
+    parser.add_argument("--conn-max-age", type=int, default=0, help="DATABASE_CONN_MAX_AGE for gunicorn (s)")
     args = parser.parse_args()
+    if args.database_url:
+        DATABASE["DATABASE_URL"] = args.database_url
+    DATABASE["DATABASE_CONN_MAX_AGE"] = str(args.conn_max_age)
     var_dir = args.var_dir or Path(tempfile.mkdtemp(prefix="openwmo-load-"))
     demo_klaarzetten(var_dir, args.scenario)
     t = toegang_regelen(var_dir)
@@ -239,7 +247,9 @@ def main() -> None:
                 time.sleep(0.2)
         with open("/proc/loadavg") as f:
             print(f"machine: {os.cpu_count()} cores; loadavg before: {f.read().strip()}")
+        database = "PostgreSQL" if args.database_url else "SQLite"
         print(f"gunicorn: {args.workers} workers on 127.0.0.1:{poort}; {args.threads} client threads per group")
+        print(f"database: {database}, DATABASE_CONN_MAX_AGE={args.conn_max_age}; code: {SRC}")
         print(f"{'group':<11} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}  errors")
         for groep in args.groepen.split(","):
             belasten(poort, groep, t, min(5.0, args.seconden), args.threads, 200)  # warm-up, not counted

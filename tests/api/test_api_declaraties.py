@@ -89,7 +89,7 @@ def test_a_provider_submits_a_claim_and_gets_the_outcome_per_line(basis):
     }
     assert uitkomsten == {"R1": ("goedgekeurd", []), "R2": ("afgekeurd", ["9338"])}
     assert data["prestaties"][1]["retourcodes"][0]["omschrijving"]  # the Dutch meaning
-    assert all(p["bsn"] is None for p in data["prestaties"])  # a provider's employee sees no BSNs
+    assert all(p["bsn"] is None for p in data["prestaties"])  # the answer to a submission repeats no BSNs
     assert Declaratie.objects.get().ingediend_door == basis["medewerker"].user
 
 
@@ -163,7 +163,12 @@ def test_a_provider_reads_only_its_own_claims(basis, rijswijk):
     assert ander.get(f"/api/v1/declaraties/{declaratie.pk}/prestaties/").status_code == 404
     eigen = api_als(basis["medewerker"].user)
     assert eigen.get("/api/v1/declaraties/").json()["count"] == 1
-    assert eigen.get(f"/api/v1/declaraties/{declaratie.pk}/prestaties/").json()["results"][0]["bsn"] is None
+    voor = Verwerking.objects.filter(object_type="Declaratie", actie="lezen", rol="aanbieder").count()
+    # Its own claim: the BSN it claimed (it had it from the WMO301), and that read is logged.
+    assert eigen.get(f"/api/v1/declaraties/{declaratie.pk}/prestaties/").json()["results"][0]["bsn"] == BSN
+    gelogd = Verwerking.objects.filter(object_type="Declaratie", actie="lezen", rol="aanbieder")
+    assert gelogd.count() == voor + 1
+    assert gelogd.filter(gebruiker=basis["medewerker"].user, object_id=str(declaratie.pk)).exists()
 
 
 def test_a_municipality_reads_only_its_own_claims_and_bsns_are_logged(basis, rijswijk, delft):

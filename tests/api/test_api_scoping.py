@@ -32,11 +32,15 @@ def test_a_providers_token_cannot_read_another_providers_allocations(twee_aanbie
     assert api.get(f"/api/v1/toewijzingen/{t1.toewijzingsnummer}/").status_code == 200
 
 
-def test_a_provider_sees_no_bsn_no_clients_and_no_decisions(twee_aanbieders):
-    eerste, _tweede, t1, _t2 = twee_aanbieders
+def test_a_provider_sees_the_bsn_only_on_its_own_allocations_and_no_clients_or_decisions(twee_aanbieders):
+    """The BSN is in every WMO301 the provider receives and must go back in its 305/307/323; nothing more."""
+    eerste, _tweede, t1, t2 = twee_aanbieders
     api = api_als(eerste.user)
-    assert api.get(f"/api/v1/toewijzingen/{t1.toewijzingsnummer}/").json()["bsn"] is None
+    assert api.get(f"/api/v1/toewijzingen/{t1.toewijzingsnummer}/").json()["bsn"] == t1.client.bsn
+    assert [t["bsn"] for t in api.get("/api/v1/toewijzingen/").json()["results"]] == [t1.client.bsn]
+    assert api.get(f"/api/v1/toewijzingen/{t2.toewijzingsnummer}/").status_code == 404
     assert api.get("/api/v1/clienten/").status_code == 403
+    assert api.get(f"/api/v1/clienten/{t1.client.pk}/").status_code == 403
     assert api.get("/api/v1/beschikkingen/").status_code == 403
     assert [a["agb_code"] for a in api.get("/api/v1/aanbieders/").json()["results"]] == [eerste.aanbieder.agb_code]
 
@@ -126,3 +130,27 @@ def test_a_malformed_token_is_refused_with_401_not_a_server_error(db, sleutel):
 def test_a_nul_byte_in_an_identifier_is_a_404_not_a_database_error(consulent_rijswijk, pad):
     """PostgreSQL refuses NUL bytes in text: the URL patterns must refuse them first (found by the fuzz suite)."""
     assert api_als(consulent_rijswijk).get(f"/api/v1/{pad}/%00/").status_code == 404
+
+
+def test_a_providers_reads_of_bsns_are_in_the_audit_log(twee_aanbieders):
+    eerste, _tweede, t1, _t2 = twee_aanbieders
+    api = api_als(eerste.user)
+    api.get("/api/v1/toewijzingen/")
+    api.get(f"/api/v1/toewijzingen/{t1.toewijzingsnummer}/")
+    gelogd = Verwerking.objects.filter(gebruiker=eerste.user, rol="aanbieder", actie="lezen", object_type="Toewijzing")
+    assert gelogd.count() == 2
+    detail = gelogd.get(object_id=str(t1.pk))
+    assert detail.betrokkene == t1.client and detail.gemeente == t1.client.gemeente
+
+
+def test_a_provider_without_a_provider_link_sees_nothing_and_no_bsn(rijswijk, twee_aanbieders):
+    losse = UserFactory(rol="aanbieder", gemeenten=[rijswijk])
+    assert api_als(losse).get("/api/v1/toewijzingen/").json()["count"] == 0
+
+
+def test_a_contractmanager_still_sees_no_bsn(rijswijk, twee_aanbieders):
+    _eerste, _tweede, t1, _t2 = twee_aanbieders
+    api = api_als(UserFactory(rol="contractmanager", gemeenten=[rijswijk]))
+    assert {t["bsn"] for t in api.get("/api/v1/toewijzingen/").json()["results"]} == {None}
+    assert api.get(f"/api/v1/toewijzingen/{t1.toewijzingsnummer}/").json()["bsn"] is None
+    assert not Verwerking.objects.filter(object_type="Toewijzing").exists()

@@ -10,7 +10,13 @@ from openwmo.toegang.selectors import beschikkingen_voor
 from openwmo.toegang.services import beschikking_create
 
 from .filters import PeriodeFilter
-from .permissions import AuditLeesMixin, GescoptMixin, IsGemeentemedewerker, SchrijvenMetPersoonsgegevens
+from .permissions import (
+    AuditLeesMixin,
+    GescoptMixin,
+    IsGemeentemedewerker,
+    SchrijvenMetPersoonsgegevens,
+    SleutelPaginaMixin,
+)
 from .velden import ClientBsnField, GemeenteCodeField, ZichtbaarBsnField
 
 
@@ -105,6 +111,7 @@ class BeschikkingAanmakenSerializer(serializers.ModelSerializer):
 )
 class BeschikkingViewSet(
     AuditLeesMixin,
+    SleutelPaginaMixin,
     GescoptMixin,
     mixins.CreateModelMixin,
     mixins.ListModelMixin,

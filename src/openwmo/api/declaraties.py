@@ -23,7 +23,7 @@ from openwmo.inkoop.selectors import aanbieder_van
 
 from .declaratie_invoer import DeclaratieInvoerSerializer, als_declaratie
 from .filters import DeclaratieFilter, GemeenteFilter
-from .permissions import GescoptMixin, is_aanbieder, ziet_persoonsgegevens
+from .permissions import GescoptMixin, is_aanbieder, ziet_bsn_van, ziet_persoonsgegevens
 
 
 class RetourcodeSerializer(serializers.Serializer):
@@ -48,14 +48,25 @@ class RetourcodesField(serializers.Field):
 
 @extend_schema_field({"type": "string", "nullable": True, "pattern": "^[0-9]{9}$"})
 class PrestatieBsnField(serializers.Field):
-    """The BSN as claimed, or null for roles that may not see personal data."""
+    """The BSN as claimed, or null for roles that may not see personal data.
+
+    The view decides once per claim (`bsn_zichtbaar` in the context, from `permissions.ziet_bsn_van`): a
+    provider's employee sees the BSNs on its own claims' lines. Without that key only roles with personal data.
+    """
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", "BSN zoals gedeclareerd; leeg (null) voor rollen zonder persoonsgegevens.")
+        kwargs.setdefault(
+            "help_text",
+            "BSN zoals gedeclareerd; leeg (null) voor rollen zonder persoonsgegevens. Een aanbieder ziet het BSN "
+            "bij de eigen declaraties.",
+        )
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, bsn):
-        return bsn if ziet_persoonsgegevens(self.context["request"].user) else None
+        zichtbaar = self.context.get("bsn_zichtbaar")
+        if zichtbaar is None:
+            zichtbaar = ziet_persoonsgegevens(self.context["request"].user)
+        return bsn if zichtbaar else None
 
 
 class DeclaratieSerializer(serializers.ModelSerializer):
@@ -200,7 +211,8 @@ class DeclaratieViewSet(
         summary="Prestaties van een declaratie",
         description=(
             "De regels van één declaratie met per prestatie de status en retourcodes. Het BSN alleen voor rollen "
-            "met persoonsgegevens; die raadpleging komt in het logboek dataverwerkingen."
+            "met persoonsgegevens en voor de aanbieder bij de eigen declaraties; die raadpleging komt in het "
+            "logboek dataverwerkingen."
         ),
         parameters=[DeclaratieStatusFilter],
         responses=PrestatieSerializer(many=True),
@@ -214,20 +226,21 @@ class DeclaratieViewSet(
         if "status" in filt.validated_data:
             regels = regels.filter(status=filt.validated_data["status"])
         pagina = self.paginate_queryset(regels)
-        if ziet_persoonsgegevens(request.user):
+        bsn_zichtbaar = ziet_bsn_van(request, declaratie.aanbieder_id)
+        if bsn_zichtbaar:
             log_verwerking(
                 request.user,
                 Actie.LEZEN,
                 activiteit="Declaratie met BSN's raadplegen (API)",
-                doel="Uitvoering Wmo 2015: declaraties controleren",
+                doel="Uitvoering Wmo 2015: "
+                + ("declareren" if is_aanbieder(request.user) else "declaraties controleren"),
                 object_type="Declaratie",
                 object_id=declaratie.pk,
                 gemeente=declaratie.gemeente,
                 omschrijving=f"API {request.get_full_path()}"[:500],
             )
-        return self.get_paginated_response(
-            PrestatieSerializer(pagina, many=True, context=self.get_serializer_context()).data
-        )
+        context = {**self.get_serializer_context(), "bsn_zichtbaar": bsn_zichtbaar}
+        return self.get_paginated_response(PrestatieSerializer(pagina, many=True, context=context).data)
 
     def create(self, request, *args, **kwargs):
         aanbieder = aanbieder_van(request.user)

@@ -10,14 +10,20 @@ from openwmo.toegang.selectors import beschikkingen_voor, toewijzingen_voor
 from openwmo.toegang.services import toewijzing_create
 
 from .filters import PeriodeFilter
-from .permissions import AuditLeesMixin, GescoptMixin, SchrijvenMetPersoonsgegevens
+from .permissions import (
+    AuditLeesMixin,
+    GescoptMixin,
+    SchrijvenMetPersoonsgegevens,
+    SleutelPaginaMixin,
+    eigen_aanbieder_id,
+)
 from .velden import AgbCodeField, ClientBsnField, GemeenteCodeField, ProductcodeField, ZichtbaarBsnField
 
 
 class ToewijzingSerializer(serializers.ModelSerializer):
     beschikking = serializers.SlugRelatedField(slug_field="beschikkingsnummer", read_only=True, allow_null=True)
     client = serializers.PrimaryKeyRelatedField(read_only=True, help_text="Id van de cliënt.")
-    bsn = ZichtbaarBsnField()
+    bsn = ZichtbaarBsnField(eigen_aanbieder=True)
     gemeente = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True, help_text="CBS-code.")
     productcode = ProductcodeField(source="product", read_only=True)
     productcategorie = serializers.CharField(source="product.productcategorie", read_only=True)
@@ -94,8 +100,9 @@ class ToewijzingAanmakenSerializer(serializers.ModelSerializer):
     list=extend_schema(
         summary="Toewijzingen",
         description=(
-            "Toewijzingen van uw gemeenten; een aanbieder ziet alleen de eigen toewijzingen. Het BSN is alleen "
-            "zichtbaar voor rollen met persoonsgegevens."
+            "Toewijzingen van uw gemeenten; een aanbieder ziet alleen de eigen toewijzingen. Het BSN is zichtbaar "
+            "voor rollen met persoonsgegevens en voor de aanbieder bij de eigen toewijzingen (het staat in de "
+            "WMO301 en hoort in elke 305, 307 en 323); elke raadpleging komt in het logboek dataverwerkingen."
         ),
         parameters=[PeriodeFilter],
     ),
@@ -113,6 +120,7 @@ class ToewijzingAanmakenSerializer(serializers.ModelSerializer):
 )
 class ToewijzingViewSet(
     AuditLeesMixin,
+    SleutelPaginaMixin,
     GescoptMixin,
     mixins.CreateModelMixin,
     mixins.ListModelMixin,
@@ -128,6 +136,10 @@ class ToewijzingViewSet(
     audit_object_type = "Toewijzing"
     audit_activiteit_lijst = "Toewijzingen raadplegen (API)"
     audit_activiteit_detail = "Toewijzing raadplegen (API)"
+
+    def audit_nodig(self) -> bool:
+        # A provider's employee sees the BSN on its own allocations (the only ones its selector returns).
+        return super().audit_nodig() or eigen_aanbieder_id(self.request) is not None
 
     def get_queryset(self):
         return (

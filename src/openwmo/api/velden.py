@@ -8,7 +8,7 @@ from openwmo.core.models import Gemeente
 from openwmo.core.selectors import clienten_voor
 from openwmo.inkoop.models import Aanbieder
 
-from .permissions import ziet_persoonsgegevens
+from .permissions import ziet_bsn_van, ziet_persoonsgegevens
 
 
 @extend_schema_field({"type": "string", "pattern": "^[0-9]{9}$", "example": "999990019"})
@@ -64,14 +64,27 @@ class ProductcodeField(serializers.RelatedField):
 
 @extend_schema_field({"type": "string", "nullable": True, "pattern": "^[0-9]{9}$"})
 class ZichtbaarBsnField(serializers.Field):
-    """The client's BSN, or null for roles that may not see personal data."""
+    """The client's BSN, or null for roles that may not see personal data.
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", "BSN van de cliënt; leeg (null) voor rollen zonder persoonsgegevens.")
-        super().__init__(source="client", read_only=True, **kwargs)
+    With `eigen_aanbieder=True` (allocations only) a provider's employee also sees the BSN on its own
+    provider's records (`permissions.ziet_bsn_van`); the view logs those reads.
+    """
 
-    def to_representation(self, client):
-        return client.bsn if ziet_persoonsgegevens(self.context["request"].user) else None
+    def __init__(self, eigen_aanbieder: bool = False, **kwargs):
+        self.eigen_aanbieder = eigen_aanbieder
+        tekst = "BSN van de cliënt; leeg (null) voor rollen zonder persoonsgegevens."
+        if eigen_aanbieder:
+            tekst += " Een aanbieder ziet het BSN bij de eigen toewijzingen (nodig voor WMO305/307/323)."
+        kwargs.setdefault("help_text", tekst)
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        request = self.context["request"]
+        if ziet_persoonsgegevens(request.user):
+            return obj.client.bsn
+        if self.eigen_aanbieder and ziet_bsn_van(request, obj.aanbieder_id):
+            return obj.client.bsn
+        return None
 
 
 @extend_schema_field({"type": "string", "pattern": "^[0-9]{4}$", "example": "0603"})

@@ -111,6 +111,11 @@ DATABASES = {
         conn_max_age=int(config("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead log: readers no longer wait for the single writer, and every read of personal data writes an
+    # audit entry, so without it all workers queued on one lock (benchmarks/BENCHMARKS.md, load). The mode is
+    # stored in the file; an in-memory test database ignores it.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 # The lockout check comes first; it needs the request (see openwmo.core.beveiliging.InlogBlokkadeBackend).

@@ -18,6 +18,9 @@ def log_verwerking(
     omschrijving: str = "",
 ) -> Verwerking:
     gebruiker = user if getattr(user, "is_authenticated", False) else None
+    # Ids, not objects: `betrokkene.gemeente` would cost a query when the caller did not load it; the entry
+    # must stay one INSERT (it is written on every read of personal data, e.g. every API request).
+    gemeente_id = gemeente.pk if gemeente is not None else getattr(betrokkene, "gemeente_id", None)
     return Verwerking.objects.create(
         gebruiker=gebruiker,
         rol=getattr(gebruiker, "rol", "") or "",
@@ -27,6 +30,6 @@ def log_verwerking(
         object_type=object_type,
         object_id=str(object_id or ""),
         betrokkene=betrokkene,
-        gemeente=gemeente or getattr(betrokkene, "gemeente", None),
+        gemeente_id=gemeente_id,
         omschrijving=omschrijving[:500],
     )

@@ -27,6 +27,25 @@ def mag_persoonsgegevens_zien(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.rol in ROLLEN_MET_PERSOONSGEGEVENS)
 
 
+def mag_bsn_van_eigen_clienten_zien(user, *, aanbieder_id, eigen_aanbieder_id) -> bool:
+    """A provider's employee sees a client's BSN, and nothing else of the client, on a record of its own provider.
+
+    The provider receives the BSN in every WMO301 for its own allocations and must send it back in every
+    305/307/323, so it needs the BSN of exactly those clients. Callers grant this only on allocations and
+    claim lines (never on clients, decisions or other endpoints), pass the provider of the record and the
+    user's own provider, and log the read like any read of personal data. Municipal staff are not covered
+    here: for them `mag_persoonsgegevens_zien` decides.
+    """
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.rol == Rol.AANBIEDER
+        and not user.is_superuser
+        and eigen_aanbieder_id is not None
+        and aanbieder_id == eigen_aanbieder_id
+    )
+
+
 def heeft_rol(user, rollen) -> bool:
     """True for an active user with one of `rollen`, and for a superuser."""
     if not (user.is_authenticated and user.is_active):
