@@ -51,3 +51,21 @@ def test_client_update_logs_which_fields_changed(consulent_rijswijk, client_rijs
     assert client_rijswijk.achternaam == "Nieuwenhuis"
     log = Verwerking.objects.get(actie="wijzigen")
     assert log.omschrijving == "achternaam, huisnummer"
+
+
+def test_the_same_person_can_be_a_client_of_delft_and_of_rijswijk(client_rijswijk, delft):
+    """The Wmo is municipal: Delft registers the person as its own client and learns nothing of Rijswijk's record."""
+    consulent_delft = UserFactory(rol="consulent", gemeenten=[delft])
+    velden = _velden(delft, bsn=client_rijswijk.bsn, achternaam="Delftse naam")
+    eigen = client_create(user=consulent_delft, **velden)
+    assert eigen.pk != client_rijswijk.pk and eigen.gemeente == delft
+    assert Client.objects.filter(bsn=client_rijswijk.bsn).count() == 2
+    client_rijswijk.refresh_from_db()
+    assert client_rijswijk.achternaam != "Delftse naam"
+
+
+def test_a_duplicate_bsn_within_one_municipality_is_refused_in_dutch(consulent_rijswijk, client_rijswijk, rijswijk):
+    with pytest.raises(ValidationError) as fout:
+        client_create(user=consulent_rijswijk, **_velden(rijswijk, bsn=client_rijswijk.bsn))
+    assert fout.value.message_dict["bsn"] == ["Deze gemeente heeft al een cliënt met dit BSN."]
+    assert Client.objects.filter(bsn=client_rijswijk.bsn).count() == 1

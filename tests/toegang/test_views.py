@@ -255,3 +255,33 @@ def test_beheerder_records_a_transition_rule_in_the_admin_through_the_service(cl
     assert Overgangsregel.objects.get().datum == D(2016, 4, 1)
     assert Verwerking.objects.filter(object_type="Overgangsregel", actie="aanmaken", gebruiker=beheerder).exists()
     assert client.get(reverse("admin:toegang_melding_changelist")).status_code == 200
+
+
+def _melding_nieuwe_client(gemeente, bsn):
+    return {
+        "client-bsn": bsn,
+        "client-achternaam": "Nieuwkomer",
+        "client-geboortedatum": "1944-04-04",
+        "client-geslacht": "1",
+        "client-gemeente": gemeente.pk,
+        "meldingsdatum": "2016-01-04",
+        "kanaal": "loket",
+        "vraag": "Kan niet meer zelf koken",
+    }
+
+
+def test_a_delft_consultant_registers_a_client_of_rijswijk_without_learning_it(client, delft, client_rijswijk):
+    """A refusal "BSN bestaat al" would tell Delft that the person is a client of Rijswijk: Delft gets its own record."""
+    client.force_login(UserFactory(rol="consulent", gemeenten=[delft]))
+    response = client.post(reverse("toegang:melding-nieuw"), _melding_nieuwe_client(delft, client_rijswijk.bsn))
+    melding = Melding.objects.get()
+    assert response.status_code == 302 and melding.client.gemeente == delft and melding.client != client_rijswijk
+    dossier = client.get(response.url).content.decode()
+    assert "Nieuwkomer" in dossier and client_rijswijk.achternaam not in dossier
+
+
+def test_a_duplicate_bsn_in_the_own_municipality_is_refused_on_the_form(ingelogd, rijswijk, client_rijswijk):
+    response = ingelogd.post(reverse("toegang:melding-nieuw"), _melding_nieuwe_client(rijswijk, client_rijswijk.bsn))
+    assert response.status_code == 200
+    assert "Deze gemeente heeft al een cliënt met dit BSN." in response.content.decode()
+    assert not Melding.objects.exists()

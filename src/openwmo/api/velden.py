@@ -13,7 +13,11 @@ from .permissions import ziet_bsn_van, ziet_persoonsgegevens
 
 @extend_schema_field({"type": "string", "pattern": "^[0-9]{9}$", "example": "999990019"})
 class ClientBsnField(serializers.SlugRelatedField):
-    """A client named by BSN, looked up only among the clients the user may see."""
+    """A client named by BSN, looked up only among the clients the user may see.
+
+    A person can be a client of several municipalities (one record each): the resource's `gemeente` (CBS code), if
+    given, picks the record; without it the BSN must be a client of only one of the user's municipalities.
+    """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", "BSN van de cliënt (9 cijfers, elfproef).")
@@ -22,6 +26,7 @@ class ClientBsnField(serializers.SlugRelatedField):
             {
                 "does_not_exist": "Geen cliënt met BSN {value} in uw gemeenten.",
                 "invalid": "Geef een BSN van 9 cijfers.",
+                "meerdere": "Cliënt met BSN {value} staat in meer dan één van uw gemeenten; geef de gemeente op.",
             },
         )
         super().__init__(slug_field="bsn", **kwargs)
@@ -32,7 +37,17 @@ class ClientBsnField(serializers.SlugRelatedField):
     def to_internal_value(self, data):
         if not isinstance(data, str) or not data.isdigit() or len(data) != 9:
             self.fail("invalid")
-        return super().to_internal_value(data)
+        clienten = self.get_queryset().filter(bsn=data)
+        invoer = getattr(self.parent, "initial_data", None)
+        cbs = invoer.get("gemeente") if hasattr(invoer, "get") else None
+        if isinstance(cbs, str) and cbs:
+            clienten = clienten.filter(gemeente__cbs_code=cbs)
+        gevonden = list(clienten[:2])
+        if not gevonden:
+            self.fail("does_not_exist", value=data)
+        if len(gevonden) > 1:
+            self.fail("meerdere", value=data)
+        return gevonden[0]
 
 
 @extend_schema_field({"type": "string", "pattern": "^[0-9]{2}[0-9A-Z]{3}$", "example": "02A01"})

@@ -64,12 +64,28 @@ class Context:
             raise RijFouten([("gemeente", f"onbekende CBS-gemeentecode {cbs}.")])
         return self._gemeenten[cbs]
 
-    def client(self, bsn: str) -> Client:
+    def client_en_gemeente(self, bsn: str, cbs: str) -> tuple[Client | None, Gemeente]:
+        """The row's municipality and its client with this BSN, if any, among the clients the user may see.
+
+        A person can be a client of several municipalities (one record each): the row's municipality (or
+        --gemeente) picks the record; without one, the BSN must be a client of only one of the user's municipalities.
+        """
         clienten = Client.objects.all() if self.user is None else clienten_voor(self.user)
-        client = clienten.select_related("gemeente").filter(bsn=bsn).first()
+        clienten = clienten.select_related("gemeente", "wijk")
+        if cbs or self.opties.gemeente:
+            gemeente = self.gemeente(cbs)
+            return clienten.filter(gemeente=gemeente, bsn=bsn).first(), gemeente
+        gevonden = list(clienten.filter(bsn=bsn)[:2])
+        if len(gevonden) > 1:
+            raise RijFouten([("gemeente", "is verplicht: dit BSN is cliënt in meer dan één van uw gemeenten.")])
+        bestaand = gevonden[0] if gevonden else None
+        return bestaand, self.gemeente(cbs, bestaand)
+
+    def client(self, bsn: str, cbs: str) -> tuple[Client, Gemeente]:
+        client, gemeente = self.client_en_gemeente(bsn, cbs)
         if client is None:
             raise RijFouten([("bsn", f"geen cliënt met BSN {bsn}; neem hem op in clienten.csv.")])
-        return client
+        return client, gemeente
 
     def product(self, productcategorie: str, productcode: str, eenheid: str = "", frequentie: str = "") -> Product:
         product = Product.objects.filter(productcategorie=productcategorie, productcode=productcode).first()
@@ -122,12 +138,10 @@ def _log_aangemaakt(user, obj, activiteit: str, doel: str) -> None:
 
 
 def client_verwerken(context: Context, rij: ClientRij, kolommen: set[str]) -> str:
-    # Matched among the clients the user may see only: matching any client would answer "ongewijzigd" or "U werkt
-    # niet voor gemeente X" for another municipality's client, telling who is a Wmo client where. A BSN taken
-    # elsewhere is then refused by its uniqueness, as in the web form.
-    clienten = Client.objects.all() if context.user is None else clienten_voor(context.user)
-    bestaand = clienten.select_related("gemeente", "wijk").filter(bsn=rij.bsn).first()
-    gemeente = context.gemeente(rij.gemeente, bestaand)
+    # Matched among the clients the user may see, in the row's municipality only: matching any client would answer
+    # "ongewijzigd" or "U werkt niet voor gemeente X" for another municipality's client, telling who is a Wmo client
+    # where. The same person in another municipality is a separate record there, unknown to this one.
+    bestaand, gemeente = context.client_en_gemeente(rij.bsn, rij.gemeente)
     velden = {veld: getattr(rij, veld) for veld in _CLIENT_VELDEN if veld in kolommen or bestaand is None}
     velden["gemeente"] = gemeente
     if "wijk" in kolommen:
@@ -148,8 +162,7 @@ def client_verwerken(context: Context, rij: ClientRij, kolommen: set[str]) -> st
 
 
 def beschikking_verwerken(context: Context, rij: BeschikkingRij, kolommen: set[str]) -> str:
-    client = context.client(rij.bsn)
-    gemeente = context.gemeente(rij.gemeente, client)
+    client, gemeente = context.client(rij.bsn, rij.gemeente)
     onbekend = [p for p in rij.producten if not Product.objects.filter(productcode=p).exists()]
     if onbekend:
         raise RijFouten([("producten", "onbekend product " + ", ".join(onbekend) + ".")])
@@ -180,8 +193,7 @@ def beschikking_verwerken(context: Context, rij: BeschikkingRij, kolommen: set[s
 
 
 def toewijzing_verwerken(context: Context, rij: ToewijzingRij, kolommen: set[str]) -> str:
-    client = context.client(rij.bsn)
-    gemeente = context.gemeente(rij.gemeente, client)
+    client, gemeente = context.client(rij.bsn, rij.gemeente)
     beschikking = None
     if rij.beschikkingsnummer:
         beschikking = Beschikking.objects.filter(beschikkingsnummer=rij.beschikkingsnummer, client=client).first()

@@ -1,4 +1,4 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +6,8 @@ from openwmo.catalogus.codelijsten import GESLACHT, choices
 
 from ..validators import validate_bsn, validate_postcode
 from .gebied import Gemeente, Wijk
+
+BSN_BESTAAT = "bsn_bestaat_in_gemeente"
 
 
 class Huishouden(models.Model):
@@ -23,9 +25,14 @@ class Huishouden(models.Model):
 
 
 class Client(models.Model):
-    """A resident who asks for or receives support; identified by BSN. Special personal data."""
+    """A resident who asks for or receives support, as a client of one municipality. Special personal data.
 
-    bsn = models.CharField(_("BSN"), max_length=9, unique=True, validators=[validate_bsn])
+    The Wmo is municipal and municipalities do not share client files: the same person (BSN) can be a client of
+    Delft and of Rijswijk as two records, so the BSN is unique per municipality only. A system-wide uniqueness would
+    tell a Delft consultant, through its refusal, that a person is a client of Rijswijk.
+    """
+
+    bsn = models.CharField(_("BSN"), max_length=9, validators=[validate_bsn])
     voorletters = models.CharField(_("voorletters"), max_length=10, blank=True)
     voorvoegsel = models.CharField(_("voorvoegsel"), max_length=10, blank=True)
     achternaam = models.CharField(_("achternaam"), max_length=200)
@@ -54,6 +61,14 @@ class Client(models.Model):
         verbose_name_plural = _("cliënten")
         ordering = ["achternaam", "voorletters"]
         indexes = [models.Index(fields=["gemeente", "achternaam"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "bsn"],
+                name="client_bsn_uniek_per_gemeente",
+                violation_error_code=BSN_BESTAAT,
+                violation_error_message=_("Deze gemeente heeft al een cliënt met dit BSN."),
+            )
+        ]
 
     def __str__(self):
         return self.naam
@@ -61,6 +76,17 @@ class Client(models.Model):
     @property
     def naam(self) -> str:
         return " ".join(part for part in (self.voorletters, self.voorvoegsel, self.achternaam) if part)
+
+    def validate_constraints(self, exclude=None):
+        """Show the per-municipality BSN refusal on the BSN field, where the person typed the number."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as fout:
+            fouten = fout.update_error_dict({})
+            algemeen = fouten.pop(NON_FIELD_ERRORS, [])
+            for f in algemeen:
+                fouten.setdefault("bsn" if f.code == BSN_BESTAAT else NON_FIELD_ERRORS, []).append(f)
+            raise ValidationError(fouten) from None
 
     def clean(self):
         if self.wijk_id and self.gemeente_id and self.wijk.gemeente_id != self.gemeente_id:
