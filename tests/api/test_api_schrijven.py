@@ -142,3 +142,29 @@ def test_roles_without_personal_data_cannot_write(controller_rijswijk, client_ri
     assert antwoord.status_code == 403
     aanbieder = UserFactory(rol="aanbieder", gemeenten=[client_rijswijk.gemeente])
     assert api_als(aanbieder).post("/api/v1/toewijzingen/", {}, format="json").status_code == 403
+
+
+def test_a_bsn_that_is_a_client_of_two_of_the_users_municipalities_needs_the_municipality(
+    client_rijswijk, rijswijk, delft
+):
+    """Client records are per municipality: the `gemeente` of the resource picks the record, never a guess."""
+    from ..factories import ClientFactory
+
+    van_delft = ClientFactory(bsn=client_rijswijk.bsn, gemeente=delft)
+    DoelFactory(plan__client=van_delft)
+    api = api_als(UserFactory(rol="consulent", gemeenten=[rijswijk, delft]))
+    besluit = {
+        "bsn": client_rijswijk.bsn,
+        "besluitdatum": "2016-01-10",
+        "ingangsdatum": "2016-02-01",
+        "einddatum": "2016-12-31",
+        "producten": [{"productcode": ProductFactory().productcode, "volume": "3"}],
+    }
+    zonder = api.post("/api/v1/beschikkingen/", besluit, format="json")
+    assert zonder.status_code == 400
+    assert zonder.json() == {
+        "bsn": [f"Cliënt met BSN {client_rijswijk.bsn} staat in meer dan één van uw gemeenten; geef de gemeente op."]
+    }
+    met = api.post("/api/v1/beschikkingen/", {**besluit, "gemeente": "0503"}, format="json")
+    assert met.status_code == 201, met.json()
+    assert Beschikking.objects.get().client == van_delft

@@ -198,3 +198,28 @@ def test_start_zonder_bekend_bsn_van_de_toewijzing(opzet, client_delft):
     andere_client.product = opzet.product
     andere_client.gemeente = opzet.gemeente
     assert ontvang(startbericht(andere_client, date(2016, 2, 3), DAG)).retourcodes == ["9019"]
+
+
+def test_a_person_who_is_a_client_of_two_municipalities_gets_the_start_on_the_addressed_ones_record(opzet):
+    """Client records are per municipality: Rijswijk's start lands on Rijswijk's allocation, Delft's on Delft's."""
+    from tests.factories import ClientFactory, GemeenteFactory
+
+    delft = GemeenteFactory(cbs_code="0503", naam="Delft")
+    elders = ClientFactory(bsn=opzet.client.bsn, gemeente=delft)
+    van_delft = ToewijzingFactory(
+        toewijzingsnummer="600123",
+        beschikking__client=elders,
+        product=opzet.product,
+        aanbieder=opzet.aanbieder,
+        ingangsdatum=opzet.ingangsdatum,
+        einddatum=opzet.einddatum,
+    )
+    assert ontvang(startbericht(opzet, date(2016, 2, 3), DAG)).geaccepteerd
+    assert ontvang(startbericht(van_delft, date(2016, 2, 4), DAG)).geaccepteerd
+    assert Levering.objects.get(toewijzing=opzet).begindatum == date(2016, 2, 3)
+    assert Levering.objects.get(toewijzing=van_delft).begindatum == date(2016, 2, 4)
+    # Delft's number in a message addressed to Rijswijk is unknown there, BSN or not
+    xml = startbericht(van_delft, date(2016, 2, 5), DAG)
+    assert b">0503<" in xml
+    xml = xml.replace(b">0503<", b">0603<")
+    assert ontvang(xml).retourcodes == ["9019"]

@@ -300,3 +300,29 @@ def test_in_filter_matches_texts_with_quotes_backslashes_commas_and_braces(db):
     assert not Aanbieder.objects.filter(in_filter("naam", [])).exists()
     kaal = Aanbieder.objects.filter(in_filter("naam", ["R-1.2_3", "nuLL", "geen"])).values_list("naam", flat=True)
     assert sorted(kaal) == ["R-1.2_3", "nuLL"]  # the fast path (no quotes) and the word NULL as a text
+
+
+def test_a_client_of_two_municipalities_is_checked_against_the_addressed_ones_allocation(basis):
+    """The same person is a client of Delft too, with an allocation of the same provider: a claim to Rijswijk is
+    checked and linked against Rijswijk's record only; Delft's allocation number is unknown to Rijswijk."""
+    delft = GemeenteFactory(cbs_code="0503", naam="Delft")
+    elders = ClientFactory(bsn=BSN, gemeente=delft)
+    t = basis["toewijzing"]
+    van_delft = ToewijzingFactory(
+        toewijzingsnummer="2001",
+        beschikking__client=elders,
+        product=t.product,
+        aanbieder=t.aanbieder,
+        ingangsdatum=t.ingangsdatum,
+        einddatum=t.einddatum,
+        volume=t.volume,
+        eenheid=t.eenheid,
+        frequentie=t.frequentie,
+    )
+    assert van_delft.gemeente == delft
+    uitkomst = verwerk([prestatie()])
+    assert uitkomst.retourcodes == ("8001",)
+    assert uitkomst.declaratie.prestaties.get().toewijzing == t
+    anders = verwerk([prestatie(toewijzingsnummer="2001", referentienummer="R2")], declaratienummer="D202304")
+    regel = Prestatie.objects.get(declaratie=anders.declaratie, referentienummer="R2")
+    assert regel.status == "afgekeurd" and regel.toewijzing is None and "9338" in regel.codes

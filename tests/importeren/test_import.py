@@ -251,3 +251,34 @@ def test_bad_claim_rows_are_refused_per_row_and_nothing_is_stored(referentie, vo
     fouten = _fouten(resultaat, "declaraties.csv")
     assert any(r == 2 and k == kolom and stuk in m for r, k, m in fouten), fouten
     assert not Declaratie.objects.exists()
+
+
+def test_the_import_picks_the_client_record_of_the_rows_municipality(referentie):
+    """A person who is a client of Delft too: the Rijswijk rows update and link Rijswijk's record, never Delft's."""
+    from openwmo.core.models import Gemeente
+
+    from ..factories import ClientFactory
+
+    delft = Gemeente.objects.get(cbs_code="0503")
+    elders = ClientFactory(bsn="999990007", gemeente=delft, achternaam="Delftenaar", geboortedatum="1941-03-12")
+    resultaat = importeer(lees_map(VOORBEELD), MIGRATIE)
+    assert resultaat.geslaagd, resultaat.samenvatting()
+    eigen = Client.objects.get(bsn="999990007", gemeente__cbs_code="0603")
+    assert eigen.achternaam == "Bakker" and eigen != elders
+    elders.refresh_from_db()
+    assert elders.achternaam == "Delftenaar"
+    assert Beschikking.objects.get(beschikkingsnummer="B-2023-001").client == eigen
+    assert Toewijzing.objects.get(toewijzingsnummer="20230001").client == eigen
+
+
+def test_a_row_without_municipality_is_refused_when_the_bsn_is_a_client_of_two(referentie, voorbeeld):
+    from openwmo.core.models import Gemeente
+
+    from ..factories import ClientFactory
+
+    for cbs in ("0603", "0503"):
+        ClientFactory(bsn="999990007", gemeente=Gemeente.objects.get(cbs_code=cbs))
+    vervang(voorbeeld / "clienten.csv", "Rijswijk;0603;", "Rijswijk;;")
+    resultaat = importeer(lees_map(voorbeeld), MIGRATIE)
+    assert ("clienten.csv", "gemeente") in {(f.bestand, f.kolom) for f in resultaat.fouten}
+    assert any("meer dan één van uw gemeenten" in f.melding for f in resultaat.fouten)

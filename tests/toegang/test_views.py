@@ -271,7 +271,7 @@ def _melding_nieuwe_client(gemeente, bsn):
 
 
 def test_a_delft_consultant_registers_a_client_of_rijswijk_without_learning_it(client, delft, client_rijswijk):
-    """A refusal "BSN bestaat al" would tell Delft that the person is a client of Rijswijk: Delft gets its own record."""
+    """A refusal "BSN bestaat al" would tell Delft the person is a client of Rijswijk: Delft gets its own record."""
     client.force_login(UserFactory(rol="consulent", gemeenten=[delft]))
     response = client.post(reverse("toegang:melding-nieuw"), _melding_nieuwe_client(delft, client_rijswijk.bsn))
     melding = Melding.objects.get()

@@ -37,17 +37,17 @@ class ClientBsnField(serializers.SlugRelatedField):
     def to_internal_value(self, data):
         if not isinstance(data, str) or not data.isdigit() or len(data) != 9:
             self.fail("invalid")
-        clienten = self.get_queryset().filter(bsn=data)
+        clienten = list(self.get_queryset().filter(bsn=data))  # one per own municipality at most
         invoer = getattr(self.parent, "initial_data", None)
         cbs = invoer.get("gemeente") if hasattr(invoer, "get") else None
-        if isinstance(cbs, str) and cbs:
-            clienten = clienten.filter(gemeente__cbs_code=cbs)
-        gevonden = list(clienten[:2])
-        if not gevonden:
+        in_gemeente = [c for c in clienten if c.gemeente.cbs_code == cbs]
+        if in_gemeente:
+            return in_gemeente[0]
+        if not clienten:
             self.fail("does_not_exist", value=data)
-        if len(gevonden) > 1:
+        if len(clienten) > 1:
             self.fail("meerdere", value=data)
-        return gevonden[0]
+        return clienten[0]  # the service refuses a `gemeente` that is not the client's, or not the user's
 
 
 @extend_schema_field({"type": "string", "pattern": "^[0-9]{2}[0-9A-Z]{3}$", "example": "02A01"})
