@@ -60,3 +60,8 @@ def client_update(*, user, client: Client, doel: str = "Uitvoering Wmo 2015", **
         omschrijving=", ".join(gewijzigd),
     )
     return client
+
+
+from .services_bulk import ClientenBulkResultaat, clienten_bulk_opslaan  # noqa: E402
+
+__all__ = ["ClientenBulkResultaat", "client_create", "client_update", "clienten_bulk_opslaan"]
