@@ -14,7 +14,8 @@ from datetime import date
 from django.db import transaction
 
 from openwmo.catalogus.models import Product
-from openwmo.core.models import Client, Gemeente, Huishouden, Inwonertal, Wijk
+from openwmo.core.models import Gemeente, Inwonertal, Wijk
+from openwmo.core.services import clienten_bulk_opslaan
 from openwmo.inkoop.models import (
     Aanbesteding,
     Aanbieder,
@@ -131,29 +132,36 @@ def plan_opslaan(
         _inkoop(scenario)
         voortgang("inkoop", 1)
         gemeenten = {g.cbs_code: g for g in Gemeente.objects.all()}
-        huishoudens = {
-            h.key: Huishouden(gemeente=gemeenten[h.gemeente], omschrijving=f"Huishouden {h.postcode} {h.huisnummer}")
-            for h in plan.huishoudens
-        }
-        Huishouden.objects.bulk_create(huishoudens.values(), batch_size=BATCH)
-        voortgang("huishoudens", len(huishoudens))
-        clienten = {
-            c.key: Client(
-                bsn=c.bsn,
-                voorletters=c.voorletters,
-                voorvoegsel=c.voorvoegsel,
-                achternaam=c.achternaam,
-                geboortedatum=c.geboortedatum,
-                geslacht=c.geslacht,
-                postcode=c.postcode,
-                huisnummer=c.huisnummer,
-                gemeente=gemeenten[c.gemeente],
-                wijk=wijken.get((c.gemeente, c.wijk)),
-                huishouden=huishoudens.get(c.huishouden),
-            )
-            for c in plan.clients
-        }
-        Client.objects.bulk_create(clienten.values(), batch_size=BATCH)
+        # Through the core bulk service: elfproef, postcode, district/household of the client's municipality and
+        # the per-municipality BSN uniqueness, as for a consultant's input.
+        huishouden_index = {h.key: n for n, h in enumerate(plan.huishoudens)}
+        kern = clienten_bulk_opslaan(
+            user=None,
+            doel="Demo-omgeving",
+            activiteit="Demo klaarzetten",
+            huishoudens=[
+                {"gemeente": gemeenten[h.gemeente].pk, "omschrijving": f"Huishouden {h.postcode} {h.huisnummer}"}
+                for h in plan.huishoudens
+            ],
+            clienten=[
+                {
+                    "bsn": c.bsn,
+                    "voorletters": c.voorletters,
+                    "voorvoegsel": c.voorvoegsel,
+                    "achternaam": c.achternaam,
+                    "geboortedatum": c.geboortedatum,
+                    "geslacht": c.geslacht,
+                    "postcode": c.postcode,
+                    "huisnummer": c.huisnummer,
+                    "gemeente": gemeenten[c.gemeente].pk,
+                    "wijk": w.pk if (w := wijken.get((c.gemeente, c.wijk))) else None,
+                    "huishouden": huishouden_index.get(c.huishouden),
+                }
+                for c in plan.clients
+            ],
+        )
+        voortgang("huishoudens", len(kern.huishoudens))
+        clienten = {c.key: pk for c, pk in zip(plan.clients, kern.clienten, strict=True)}
         voortgang("cliënten", len(clienten))
         meldingen, aanvragen = melding_en_aanvraag_rijen(plan, clienten, gemeenten, plan.seed)
         voortgang("meldingen", len(meldingen))
@@ -166,7 +174,7 @@ def plan_opslaan(
             beschikkingen.append(
                 {
                     "beschikkingsnummer": _nummer(b.key),
-                    "client": clienten[b.client].pk,
+                    "client": clienten[b.client],
                     "gemeente": gemeenten[b.gemeente].pk,
                     "besluitdatum": b.beschikking_datum,
                     "aanvraag": n,  # the aanvraag of the same planned decision
@@ -186,7 +194,7 @@ def plan_opslaan(
             {
                 "toewijzingsnummer": _nummer(t.key),
                 "beschikking": index[t.beschikking],
-                "client": clienten[t.client].pk,
+                "client": clienten[t.client],
                 "gemeente": gemeenten[t.gemeente].pk,
                 "product": producten[t.product],
                 "aanbieder": aanbieders[t.aanbieder],

@@ -39,7 +39,7 @@ def melding_en_aanvraag_rijen(plan: Plan, clienten, gemeenten, seed: int) -> tup
     meldingen, aanvragen = [], []
     for b in plan.beschikkingen:
         vraag = VRAGEN.get(categorie.get(b.key, ""), "Vraagt ondersteuning om thuis te kunnen blijven wonen.")
-        client, gemeente = clienten[b.client].pk, gemeenten[b.gemeente].pk
+        client, gemeente = clienten[b.client], gemeenten[b.gemeente].pk
         meldingen.append(
             {
                 "client": client,
@@ -88,7 +88,7 @@ def evaluaties(plan: Plan, clienten, gemeenten, toewijzingen: dict[str, int], me
     onderzoeken, plannen, doelen, evals = [], [], [], []
     for e in plan.evaluaties:
         t = planned[e.toewijzing]
-        client, gemeente = clienten[e.client].pk, gemeenten[t.gemeente].pk
+        client, gemeente = clienten[e.client], gemeenten[t.gemeente].pk
         loopt = e.key in actief
         onderzoeken.append(
             {
