@@ -48,6 +48,9 @@ else:
     sys.exit("De testserver startte niet.")
 PY
 
+# filter_too_much is a health check of the data generator, not of the API: bodies with several date fields
+# (format date plus the year pattern, e.g. POST declaraties/) make Hypothesis discard many candidates, and it may
+# then give up on that operation. Every check against the API's answers stays on.
 echo "=== Schemathesis against http://127.0.0.1:$PORT/api/v1 (max $MAX_EXAMPLES examples, $MAX_TIME s) ==="
 set +e
 "$SCHEMATHESIS" --config-file scripts/schemathesis.toml --no-color run openapi.yaml \
@@ -58,7 +61,8 @@ set +e
   --max-time "$MAX_TIME" \
   --workers 1 \
   --seed 2017 \
-  --generation-database none
+  --generation-database none \
+  --suppress-health-check filter_too_much
 STATUS=$?
 set -e
 if [ "$STATUS" -ne 0 ]; then
