@@ -36,7 +36,6 @@ class Command(BaseCommand):
             self.stdout.write("De database bevat al gegevens; er wordt niets gegenereerd.")
         else:
             self._genereer(scenario, seed)
-            call_command("report", bijwerken=True, stdout=self.stdout)  # the dashboards' stored tables, ahead
         gebruikers = demo_gebruikers_aanmaken()
         self.stdout.write(self.style.SUCCESS("\nDemogebruikers (alleen voor deze lokale demo):"))
         for demo in gebruikers:
