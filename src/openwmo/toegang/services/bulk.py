@@ -35,6 +35,7 @@ from openwmo.catalogus.codelijsten import OVERLAP_TOEGESTAAN_CATEGORIEEN
 from openwmo.catalogus.models import Product
 from openwmo.core.audit import log_verwerking
 from openwmo.core.models import Client, Gemeente, Nummerreeks
+from openwmo.core.services_bulk import _Fouten
 from openwmo.inkoop.models import Aanbieder, Tarief
 
 from ..models import Aanvraag, Beschikking, Melding, Overgangsregel, Toewijzing, Uitvoeringsvariant
@@ -42,7 +43,6 @@ from ._gemeen import DOEL, Actie, datum_nl, mag_werken_voor
 from ._invoegen import invoegen
 from .toewijzing import contract_fout, overlap_fout
 
-MAX_FOUTEN = 50
 TOEGEKEND = Beschikking.Besluit.TOEGEKEND
 
 
@@ -58,19 +58,6 @@ class BulkResultaat:
     plannen: list[int] = field(default_factory=list)
     doelen: list[int] = field(default_factory=list)
     evaluaties: list[int] = field(default_factory=list)
-
-
-class _Fouten:
-    def __init__(self) -> None:
-        self.lijst: list[str] = []
-
-    def __call__(self, soort: str, index: int, veld: str, melding) -> None:
-        if len(self.lijst) < MAX_FOUTEN:
-            self.lijst.append(f"{soort}[{index}] {veld}: {melding}")
-
-    def raise_if_any(self) -> None:
-        if self.lijst:
-            raise ValidationError(self.lijst)
 
 
 def _velden_controleren(model, soort: str, rijen: list[dict], fout: _Fouten, overslaan=()) -> None:
