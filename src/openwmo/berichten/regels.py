@@ -90,6 +90,11 @@ class Periodeproduct:
     einde: date | None
     naam: str = ""
 
+    @classmethod
+    def van(cls, product, begin: date, einde: date | None, naam: str) -> Periodeproduct:
+        """From a message's product element (None for an aspecific or generic product)."""
+        return cls(product.categorie if product else None, product.code if product else None, begin, einde, naam)
+
 
 def _overlapt(a: Periodeproduct, b: Periodeproduct) -> bool:
     return (a.einde is None or b.begin <= a.einde) and (b.einde is None or a.begin <= b.einde)
@@ -153,15 +158,7 @@ def regels_301(bericht) -> list[str]:
             fouten.append(f"CS335: reden wijziging 13 (verwijderd) vraagt einddatum = ingangsdatum ({naam})")
         verwijderd = p.reden_wijziging in ("01", "13") and p.einddatum == p.ingangsdatum
         if not verwijderd:
-            actueel.append(
-                Periodeproduct(
-                    p.product.categorie if p.product else None,
-                    p.product.code if p.product else None,
-                    p.ingangsdatum,
-                    p.einddatum,
-                    naam,
-                )
-            )
+            actueel.append(Periodeproduct.van(p.product, p.ingangsdatum, p.einddatum, naam))
     fouten += _overlap_fouten("TR302", actueel)
     return fouten
 
@@ -210,15 +207,7 @@ def regels_315(bericht) -> list[str]:
         for f in omvang_en_budget(p.product, p.omvang, p.budget, p.toewijzing_ingangsdatum, p.toewijzing_einddatum):
             fouten.append(f"{f.replace('CD080', 'CD095').replace('CS338', 'CS343')} ({naam})")
         fouten += [f"{f} ({naam})" for f in _verwijzer(p.verwijzer)]
-        producten.append(
-            Periodeproduct(
-                p.product.categorie if p.product else None,
-                p.product.code if p.product else None,
-                p.toewijzing_ingangsdatum,
-                p.toewijzing_einddatum,
-                naam,
-            )
-        )
+        producten.append(Periodeproduct.van(p.product, p.toewijzing_ingangsdatum, p.toewijzing_einddatum, naam))
     fouten += _overlap_fouten("TR386", producten)
     return fouten
 
@@ -251,14 +240,6 @@ def regels_317(bericht) -> list[str]:
         naam = f"nieuw product {i}"
         for f in omvang_en_budget(p.product, p.omvang, p.budget, p.gewenste_ingangsdatum, p.einddatum):
             fouten.append(f"{f.replace('CD080', 'CD096')} ({naam})")
-        nieuw.append(
-            Periodeproduct(
-                p.product.categorie if p.product else None,
-                p.product.code if p.product else None,
-                p.gewenste_ingangsdatum,
-                p.einddatum,
-                naam,
-            )
-        )
+        nieuw.append(Periodeproduct.van(p.product, p.gewenste_ingangsdatum, p.einddatum, naam))
     fouten += _overlap_fouten("TR410", nieuw)
     return fouten
