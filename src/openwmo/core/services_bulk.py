@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .audit import Actie, log_verwerking
+from .invoegen import invoegen
 from .models import Client, Gemeente, Huishouden, Wijk
 from .rollen import mag_persoonsgegevens_zien
 from .selectors import gemeenten_voor
@@ -41,7 +42,9 @@ class ClientenBulkResultaat:
     clienten: list[int] = field(default_factory=list)
 
 
-class _Fouten:
+class Fouten:
+    """Collects "soort[rij] veld: melding" for a bulk service (the first MAX_FOUTEN)."""
+
     def __init__(self) -> None:
         self.lijst: list[str] = []
 
@@ -54,8 +57,12 @@ class _Fouten:
             raise ValidationError(self.lijst)
 
 
-def _velden(model, soort: str, rijen: list[dict], fout: _Fouten, overslaan=()) -> None:
-    """Every given column through its model field's `clean`, once per distinct value; required fields present."""
+def velden_controleren(
+    model, soort: str, rijen: list[dict], fout: Fouten, overslaan=(), relaties_controleren: bool = False
+) -> None:
+    """Every given column through its model field's `clean` (type, length, choices, blank/null), once per
+    distinct value; required fields present; unknown fields refused. With `relaties_controleren`, foreign keys
+    are checked for existence, one query per column (otherwise the caller checks them with its own rules)."""
     velden = {f.name: f for f in model._meta.concrete_fields if not f.primary_key and f.name not in overslaan}
     namen = {naam for rij in rijen for naam in rij}
     onbekend = sorted(namen - set(velden) - set(overslaan))
@@ -64,7 +71,13 @@ def _velden(model, soort: str, rijen: list[dict], fout: _Fouten, overslaan=()) -
     for naam in sorted(namen & set(velden)):
         veld = velden[naam]
         if veld.is_relation:
-            continue  # checked with their rules below
+            if relaties_controleren:
+                gegeven = {r[naam] for r in rijen if r.get(naam) is not None}
+                bestaand = {pk for (pk,) in per_deel(veld.related_model, gegeven, "pk")}
+                for i, rij in enumerate(rijen):
+                    if rij.get(naam) is not None and rij[naam] not in bestaand:
+                        fout(soort, i, naam, _("Onbekende waarde %(waarde)s.") % {"waarde": rij[naam]})
+            continue
         uitkomst: dict = {}
         for i, rij in enumerate(rijen):
             if naam not in rij:
@@ -79,17 +92,22 @@ def _velden(model, soort: str, rijen: list[dict], fout: _Fouten, overslaan=()) -
                     uitkomst[sleutel] = " ".join(exc.messages)
             if uitkomst[sleutel]:
                 fout(soort, i, naam, uitkomst[sleutel])
-    verplicht = [n for n, v in velden.items() if not v.has_default() and not v.null and not v.blank]
+    verplicht = [n for n, v in velden.items() if not (v.has_default() or v.null or v.blank or _automatisch(v))]
     for i, rij in enumerate(rijen):
         for naam in verplicht:
             if rij.get(naam) is None:
                 fout(soort, i, naam, _("Dit veld is verplicht."))
 
 
-def _per_deel(queryset, veld: str, waarden) -> list[tuple]:
+def _automatisch(veld) -> bool:
+    return bool(getattr(veld, "auto_now", False) or getattr(veld, "auto_now_add", False))
+
+
+def per_deel(model, waarden, *velden, veld: str = "pk") -> list[tuple]:
+    """`values_list(*velden)` of the rows whose `veld` is in `waarden`, in chunks (SQLite limits parameters)."""
     lijst, rijen = sorted(waarden), []
     for i in range(0, len(lijst), _DEEL):
-        rijen += queryset.filter(**{f"{veld}__in": lijst[i : i + _DEEL]}).order_by().values_list("pk", "gemeente_id")
+        rijen += model.objects.filter(**{f"{veld}__in": lijst[i : i + _DEEL]}).order_by().values_list(*velden)
     return rijen
 
 
@@ -106,8 +124,8 @@ def _bestaande_bsns(clienten: list[dict]) -> set[tuple[int, str]]:
     return bestaand
 
 
-def _controleer_clienten(clienten: list[dict], huishoudens: list[dict], fout: _Fouten) -> None:
-    wijken = dict(_per_deel(Wijk.objects, "pk", {r["wijk"] for r in clienten if r.get("wijk") is not None}))
+def _controleer_clienten(clienten: list[dict], huishoudens: list[dict], fout: Fouten) -> None:
+    wijken = dict(per_deel(Wijk, {r["wijk"] for r in clienten if r.get("wijk") is not None}, "pk", "gemeente_id"))
     gezien = _bestaande_bsns(clienten)
     for i, r in enumerate(clienten):
         gemeente = r.get("gemeente")
@@ -148,17 +166,15 @@ def clienten_bulk_opslaan(
 
     `user` None means a system process (import, demo) without a person behind it.
     """
-    from openwmo.toegang.services._invoegen import invoegen  # the shared fast insert (toegang imports core)
-
     huishoudens, clienten = [dict(r) for r in huishoudens], [dict(r) for r in clienten]
     gemeenten = _mag(user, {r.get("gemeente") for r in huishoudens + clienten})
-    fout = _Fouten()
+    fout = Fouten()
     for soort, rijen in (("huishoudens", huishoudens), ("clienten", clienten)):
         for i, r in enumerate(rijen):
             if r.get("gemeente") is not None and r["gemeente"] not in gemeenten:
                 fout(soort, i, "gemeente", _("Onbekende waarde %(waarde)s.") % {"waarde": r["gemeente"]})
-    _velden(Huishouden, "huishoudens", huishoudens, fout)
-    _velden(Client, "clienten", clienten, fout)
+    velden_controleren(Huishouden, "huishoudens", huishoudens, fout)
+    velden_controleren(Client, "clienten", clienten, fout)
     fout.raise_if_any()
     _controleer_clienten(clienten, huishoudens, fout)
     fout.raise_if_any()

@@ -27,20 +27,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from openwmo.catalogus.codelijsten import OVERLAP_TOEGESTAAN_CATEGORIEEN
 from openwmo.catalogus.models import Product
 from openwmo.core.audit import log_verwerking
+from openwmo.core.invoegen import invoegen
 from openwmo.core.models import Client, Gemeente, Nummerreeks
-from openwmo.core.services_bulk import _Fouten
+from openwmo.core.services_bulk import Fouten, per_deel, velden_controleren
 from openwmo.inkoop.models import Aanbieder, Tarief
 
 from ..models import Aanvraag, Beschikking, Melding, Overgangsregel, Toewijzing, Uitvoeringsvariant
 from ._gemeen import DOEL, Actie, datum_nl, mag_werken_voor
-from ._invoegen import invoegen
 from .toewijzing import contract_fout, overlap_fout
 
 TOEGEKEND = Beschikking.Besluit.TOEGEKEND
@@ -60,59 +59,6 @@ class BulkResultaat:
     evaluaties: list[int] = field(default_factory=list)
 
 
-def _velden_controleren(model, soort: str, rijen: list[dict], fout: _Fouten, overslaan=()) -> None:
-    """Every given column through its model field's `clean` (type, length, choices, blank/null), once per
-    distinct value; foreign keys are checked for existence per column in one query."""
-    velden = {f.name: f for f in model._meta.concrete_fields if not f.primary_key and f.name not in overslaan}
-    namen = {naam for rij in rijen for naam in rij}
-    for naam in sorted(namen & set(velden)):
-        veld = velden[naam]
-        if veld.is_relation:
-            gegeven = {r[naam] for r in rijen if r.get(naam) is not None}
-            bestaand = {pk for (pk,) in per_deel(veld.related_model, gegeven, "pk")}
-            for i, rij in enumerate(rijen):
-                waarde = rij.get(naam)
-                if waarde is None and not veld.null:
-                    fout(soort, i, naam, _("Dit veld is verplicht."))
-                elif waarde is not None and waarde not in bestaand:
-                    fout(soort, i, naam, _("Onbekende waarde %(waarde)s.") % {"waarde": waarde})
-            continue
-        uitkomst: dict = {}
-        for i, rij in enumerate(rijen):
-            waarde = rij.get(naam)
-            sleutel = (type(waarde), waarde)
-            if sleutel not in uitkomst:
-                try:
-                    veld.clean(waarde, None)
-                    uitkomst[sleutel] = None
-                except ValidationError as exc:
-                    uitkomst[sleutel] = " ".join(exc.messages)
-            if uitkomst[sleutel]:
-                fout(soort, i, naam, uitkomst[sleutel])
-    for i, rij in enumerate(rijen):  # required fields nobody gave
-        for naam, veld in velden.items():
-            if (
-                naam not in rij
-                and not veld.has_default()
-                and not veld.null
-                and not veld.blank
-                and not _automatisch(veld)
-            ):
-                fout(soort, i, naam, _("Dit veld is verplicht."))
-
-
-def _automatisch(veld) -> bool:
-    return bool(getattr(veld, "auto_now", False) or getattr(veld, "auto_now_add", False))
-
-
-def per_deel(model, waarden, *velden, veld: str = "pk") -> list[tuple]:
-    """`values_list(*velden)` of the rows whose `veld` is in `waarden`, in chunks (SQLite limits parameters)."""
-    lijst, rijen = sorted(waarden), []
-    for i in range(0, len(lijst), 5000):
-        rijen += model.objects.filter(**{f"{veld}__in": lijst[i : i + 5000]}).order_by().values_list(*velden)
-    return rijen
-
-
 def _in_db(model, veld: str, waarden) -> set:
     gevonden: set = set()
     if not model.objects.exists():  # a first load: nothing to look up
@@ -123,7 +69,7 @@ def _in_db(model, veld: str, waarden) -> set:
     return gevonden
 
 
-def _uniek(model, soort: str, veld: str, rijen: list[dict], fout: _Fouten) -> None:
+def _uniek(model, soort: str, veld: str, rijen: list[dict], fout: Fouten) -> None:
     gezien: dict = {}
     bestaand = _in_db(model, veld, {r[veld] for r in rijen if r.get(veld)})
     for i, rij in enumerate(rijen):
@@ -133,7 +79,7 @@ def _uniek(model, soort: str, veld: str, rijen: list[dict], fout: _Fouten) -> No
         gezien[waarde] = i
 
 
-def _controleer_toewijzingen(rijen: list[dict], beschikkingen: list[dict], clienten: dict, fout: _Fouten) -> None:
+def _controleer_toewijzingen(rijen: list[dict], beschikkingen: list[dict], clienten: dict, fout: Fouten) -> None:
     producten = {p.pk: p for p in Product.objects.filter(pk__in={r["product"] for r in rijen})}
     aanbieders = {a.pk: a for a in Aanbieder.objects.filter(pk__in={r["aanbieder"] for r in rijen})}
     gemeenten = {g.pk: g for g in Gemeente.objects.filter(pk__in={r["gemeente"] for r in rijen})}
@@ -206,7 +152,7 @@ def _controleer_toewijzingen(rijen: list[dict], beschikkingen: list[dict], clien
     _overlap(rijen, per_product, producten, fout)
 
 
-def _overlap(rijen, per_product, producten, fout: _Fouten) -> None:
+def _overlap(rijen, per_product, producten, fout: Fouten) -> None:
     """No two allocations of one product for one client overlap: sorted per (client, product) in the batch,
     and against the allocations already stored for those clients."""
     bestaand = defaultdict(list)
@@ -264,7 +210,7 @@ def _tarief_index(aanbieders: set[int], producten: set[int]) -> _TariefIndex:
     )
 
 
-def _controleer_keten(meldingen, aanvragen, beschikkingen, clienten: dict, fout: _Fouten) -> None:
+def _controleer_keten(meldingen, aanvragen, beschikkingen, clienten: dict, fout: Fouten) -> None:
     for i, m in enumerate(meldingen):
         if clienten.get(m["client"]) != m["gemeente"]:
             fout("meldingen", i, "gemeente", _("De cliënt woont niet in deze gemeente."))
@@ -305,15 +251,16 @@ def toegang_bulk_opslaan(
     alle = meldingen + aanvragen + beschikkingen + toewijzingen
     for gemeente in Gemeente.objects.filter(pk__in={r.get("gemeente") for r in alle}):
         mag_werken_voor(user, gemeente)
-    fout = _Fouten()
-    koppelingen = {"aanvraag", "melding", "beschikking"}  # indexes into the batch, checked below
+    fout = Fouten()
+    # indexes into the batch (checked below) and a per-row switch that is no field
+    koppelingen = {"aanvraag", "melding", "beschikking", "zonder_contractcontrole"}
     for model, soort, rijen in (
         (Melding, "meldingen", meldingen),
         (Aanvraag, "aanvragen", aanvragen),
         (Beschikking, "beschikkingen", beschikkingen),
         (Toewijzing, "toewijzingen", toewijzingen),
     ):
-        _velden_controleren(model, soort, rijen, fout, overslaan=koppelingen)
+        velden_controleren(model, soort, rijen, fout, overslaan=koppelingen, relaties_controleren=True)
     for soort, rijen, veld, doel in (
         ("aanvragen", aanvragen, "melding", meldingen),
         ("beschikkingen", beschikkingen, "aanvraag", aanvragen),

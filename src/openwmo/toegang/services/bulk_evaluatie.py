@@ -16,7 +16,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from openwmo.core.invoegen import invoegen
 from openwmo.core.models import Client, Gemeente
+from openwmo.core.services_bulk import Fouten, per_deel, velden_controleren
 
 from ..models import (
     Doel,
@@ -30,14 +32,13 @@ from ..models import (
     ZrmScore,
 )
 from ._gemeen import mag_werken_voor
-from ._invoegen import invoegen
-from .bulk import BulkResultaat, _Fouten, _loggen, _velden_controleren, per_deel
+from .bulk import BulkResultaat, _loggen
 from .melding import _controleer_zrm
 
 ACTIEF = Ondersteuningsplan.Status.ACTIEF
 
 
-def _zrm(soort: str, rijen: list[dict], fout: _Fouten) -> list[dict]:
+def _zrm(soort: str, rijen: list[dict], fout: Fouten) -> list[dict]:
     schoon = []
     for i, r in enumerate(rijen):
         try:
@@ -48,7 +49,7 @@ def _zrm(soort: str, rijen: list[dict], fout: _Fouten) -> list[dict]:
     return schoon
 
 
-def _controleer_plannen(plannen: list[dict], huishoudens: dict, fout: _Fouten) -> None:
+def _controleer_plannen(plannen: list[dict], huishoudens: dict, fout: Fouten) -> None:
     """One active plan per client and household (1 gezin, 1 plan), in the batch and with stored plans."""
     for i, p in enumerate(plannen):
         if p.get("evaluatiedatum") and p["evaluatiedatum"] < p["ingangsdatum"]:
@@ -84,7 +85,7 @@ def _controleer_plannen(plannen: list[dict], huishoudens: dict, fout: _Fouten) -
             bezet_hh.add(h)
 
 
-def _controleer_evaluaties(evaluaties, plannen, doelen, huishoudens, fout: _Fouten) -> None:
+def _controleer_evaluaties(evaluaties, plannen, doelen, huishoudens, fout: Fouten) -> None:
     doelen_van = defaultdict(set)
     for i, d in enumerate(doelen):
         doelen_van[d["plan"]].add(i)
@@ -122,7 +123,7 @@ def _controleer_evaluaties(evaluaties, plannen, doelen, huishoudens, fout: _Fout
             )
 
 
-def _controleer_onderzoeken(onderzoeken: list[dict], fout: _Fouten) -> None:
+def _controleer_onderzoeken(onderzoeken: list[dict], fout: Fouten) -> None:
     meldingen = {}
     ids = sorted({o["melding"] for o in onderzoeken})
     for i in range(0, len(ids), 5000):
@@ -168,7 +169,7 @@ def toegang_bulk_evaluaties(
     alle = onderzoeken + plannen + evaluaties
     for gemeente in Gemeente.objects.filter(pk__in={r.get("gemeente") for r in alle}):
         mag_werken_voor(user, gemeente)
-    fout = _Fouten()
+    fout = Fouten()
     intern = {"plan", "zrm_scores", "uitkomsten", "zrm_meting"}
     for model, soort, rijen in (
         (Onderzoek, "onderzoeken", onderzoeken),
@@ -176,7 +177,7 @@ def toegang_bulk_evaluaties(
         (Doel, "doelen", doelen),
         (Evaluatie, "evaluaties", evaluaties),
     ):
-        _velden_controleren(model, soort, rijen, fout, overslaan=intern)
+        velden_controleren(model, soort, rijen, fout, overslaan=intern, relaties_controleren=True)
     for soort, rijen in (("doelen", doelen), ("evaluaties", evaluaties)):
         for i, r in enumerate(rijen):
             if not (isinstance(r.get("plan"), int) and 0 <= r["plan"] < len(plannen)):
