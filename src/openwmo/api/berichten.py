@@ -16,11 +16,9 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from openwmo.berichten.inbox import OntvangstGeweigerd, max_bytes, ontvang
+from openwmo.berichten.inbox import OntvangstGeweigerd, max_bytes, ontvang_van_gebruiker
 from openwmo.berichten.models import Kanaal
-from openwmo.berichten.selectors import is_aanbieder, mag_berichten_zien
-from openwmo.core.selectors import gemeenten_voor
-from openwmo.inkoop.selectors import aanbieder_van
+from openwmo.berichten.selectors import mag_berichten_zien
 
 from .fouten import FoutSerializer
 
@@ -89,9 +87,6 @@ class BerichtOntvangenView(APIView):
         examples=[OpenApiExample("WMO323", value="<Bericht>…</Bericht>", request_only=True)],
     )
     def post(self, request):
-        aanbieder = aanbieder_van(request.user) if is_aanbieder(request.user) else None
-        if is_aanbieder(request.user) and aanbieder is None:
-            raise PermissionDenied(_("Uw gebruiker is niet aan een aanbieder gekoppeld."))
         try:
             inhoud = request.data
         except TeGroot:
@@ -101,19 +96,14 @@ class BerichtOntvangenView(APIView):
             )
         if not isinstance(inhoud, bytes):
             raise ParseError(_("Stuur het bericht als XML (Content-Type: application/xml)."))
-        gemeenten = None if is_aanbieder(request.user) else list(gemeenten_voor(request.user))
         try:
-            ontvangst = ontvang(inhoud, kanaal=Kanaal.API, user=request.user, aanbieder=aanbieder, gemeenten=gemeenten)
+            ontvangst = ontvang_van_gebruiker(inhoud, kanaal=Kanaal.API, user=request.user)
         except OntvangstGeweigerd as fout:
             raise PermissionDenied(str(fout)) from None
         if ontvangst.antwoord is not None:
             return HttpResponse(bytes(ontvangst.antwoord.inhoud), content_type="application/xml")
-        bericht = ontvangst.bericht
+        samenvatting = ontvangst.samenvatting
+        afgekeurd = samenvatting["status"] == "afgekeurd"
         return Response(
-            {
-                "status": bericht.status,
-                "retourcodes": bericht.retourcode_lijst,
-                "meldingen": bericht.meldingen.splitlines(),
-            },
-            status=status.HTTP_422_UNPROCESSABLE_ENTITY if bericht.status == "afgekeurd" else status.HTTP_202_ACCEPTED,
+            samenvatting, status=status.HTTP_422_UNPROCESSABLE_ENTITY if afgekeurd else status.HTTP_202_ACCEPTED
         )

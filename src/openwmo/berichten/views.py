@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,18 +15,12 @@ from django.views.generic import DetailView, ListView
 
 from openwmo.core.audit import Actie, log_verwerking
 from openwmo.core.selectors import gemeenten_voor
-from openwmo.inkoop.selectors import aanbieder_van
 
 from .forms import AfwijzenForm, BerichtFilterForm, UploadForm
-from .inbox import OntvangstGeweigerd, max_bytes, ontvang
+from .inbox import OntvangstGeweigerd, max_bytes, ontvang_van_gebruiker
 from .models import Kanaal
 from .outbox import te_verzenden, verzoek_afwijzen, verzoek_in_onderzoek, zip_voor_ontvanger
 from .selectors import achterstallig_q, berichten_voor, is_aanbieder, mag_berichten_zien, open_verzoeken_voor
-
-
-def _gemeenten(request):
-    """For municipal staff, the municipalities a delivered message must be addressed to (a provider: its AGB)."""
-    return None if is_aanbieder(request.user) else list(gemeenten_voor(request.user))
 
 
 class BerichtenToegang(LoginRequiredMixin, UserPassesTestMixin):
@@ -92,16 +86,11 @@ class UploadView(BerichtenToegang, View):
         form = UploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
-        aanbieder = aanbieder_van(request.user) if is_aanbieder(request.user) else None
-        if is_aanbieder(request.user) and aanbieder is None:
-            raise PermissionDenied
         resultaten, limiet = [], max_bytes()
         for bestand in form.cleaned_data["bestand"]:
             inhoud = bestand.read(limiet + 1)
             try:
-                ontvangst = ontvang(
-                    inhoud, kanaal=Kanaal.UPLOAD, user=request.user, aanbieder=aanbieder, gemeenten=_gemeenten(request)
-                )
+                ontvangst = ontvang_van_gebruiker(inhoud, kanaal=Kanaal.UPLOAD, user=request.user)
             except OntvangstGeweigerd as fout:
                 resultaten.append((bestand.name, None, str(fout)))
                 continue
@@ -181,27 +170,15 @@ class OntvangApiView(BerichtenToegang, View):
     """POST one raw iWmo message (body = XML); answers with the retour/325 XML or the rejection as JSON."""
 
     def post(self, request):
-        aanbieder = aanbieder_van(request.user) if is_aanbieder(request.user) else None
-        if is_aanbieder(request.user) and aanbieder is None:
-            raise PermissionDenied
         if len(request.body) > max_bytes():
             return JsonResponse(
                 {"status": "afgekeurd", "retourcodes": ["0001"], "meldingen": [_("Bericht is te groot.")]}, status=413
             )
         try:
-            ontvangst = ontvang(
-                request.body, kanaal=Kanaal.API, user=request.user, aanbieder=aanbieder, gemeenten=_gemeenten(request)
-            )
+            ontvangst = ontvang_van_gebruiker(request.body, kanaal=Kanaal.API, user=request.user)
         except OntvangstGeweigerd as fout:
             return JsonResponse({"status": "geweigerd", "meldingen": [str(fout)]}, status=403)
         if ontvangst.antwoord is not None:
             return HttpResponse(bytes(ontvangst.antwoord.inhoud), content_type="application/xml")
-        bericht = ontvangst.bericht
-        return JsonResponse(
-            {
-                "status": bericht.status,
-                "retourcodes": bericht.retourcode_lijst,
-                "meldingen": bericht.meldingen.splitlines(),
-            },
-            status=202 if bericht.status != "afgekeurd" else 422,
-        )
+        samenvatting = ontvangst.samenvatting
+        return JsonResponse(samenvatting, status=422 if samenvatting["status"] == "afgekeurd" else 202)

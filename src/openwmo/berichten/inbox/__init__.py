@@ -22,16 +22,20 @@ from datetime import date
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from openwmo.core.audit import Actie, log_verwerking
 from openwmo.core.bsn import elfproef
 from openwmo.core.models import Gemeente
+from openwmo.core.selectors import gemeenten_voor
 from openwmo.inkoop.models import Aanbieder
+from openwmo.inkoop.selectors import aanbieder_van
 
 from .. import REGISTRY, detect_tree
 from ..models import Bericht, Kanaal, Richting, Status
 from ..retour import RETOUR_VAN
 from ..safe_xml import DEFAULT_MAX_BYTES, BerichtFout, parse_xml
+from ..selectors import is_aanbieder
 from ..structure import MESSAGE_NS_RE
 from .declaraties import verwerk_323, wachtende_verwerken
 from .kern import (
@@ -81,9 +85,26 @@ class Ontvangst:
     def retourcodes(self) -> list[str]:
         return self.bericht.retourcode_lijst
 
+    @property
+    def samenvatting(self) -> dict:
+        """Status, retourcodes and Dutch remarks: the answer when there is no retour message to send back."""
+        b = self.bericht
+        return {"status": b.status, "retourcodes": b.retourcode_lijst, "meldingen": b.meldingen.splitlines()}
+
 
 def max_bytes() -> int:
     return int(getattr(settings, "OPENWMO_BERICHT_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def ontvang_van_gebruiker(inhoud: bytes, *, user, kanaal: str) -> Ontvangst:
+    """Receive a message a person delivers (upload, API): a provider's employee only messages its own AGB code
+    sent, municipal staff only messages addressed to one of their municipalities (else `OntvangstGeweigerd`)."""
+    if is_aanbieder(user):
+        aanbieder = aanbieder_van(user)
+        if aanbieder is None:
+            raise OntvangstGeweigerd(_("Uw gebruiker is niet aan een aanbieder gekoppeld."))
+        return ontvang(inhoud, kanaal=kanaal, user=user, aanbieder=aanbieder)
+    return ontvang(inhoud, kanaal=kanaal, user=user, gemeenten=list(gemeenten_voor(user)))
 
 
 def ontvang(
