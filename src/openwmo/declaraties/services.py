@@ -30,6 +30,7 @@ from .antwoord import bouw_325, header_uit_kapot_bericht, technisch_afgewezen
 from .laden import eerdere_laden, tarieven_laden, toewijzingen_laden
 from .lezer import lees_323
 from .models import Bron, Declaratie, DeclaratieStatus, Prestatie
+from .models.declaratie import bericht_comprimeren
 
 DOEL = "Uitvoering Wmo 2015: declaraties controleren en betalen"
 BATCH_SIZE = 2_000
@@ -255,6 +256,8 @@ def _opslaan(
 def _berichten_opslaan(declaratie: Declaratie, bericht_323: bytes | None, antwoord_325: bytes | None) -> None:
     """Store the raw messages. On PostgreSQL with a server-side-binding cursor, so the (1 MB) message goes
     over the wire as binary instead of as an escaped SQL literal (Django's psycopg cursors bind client-side)."""
+    if bericht_323 is not None:
+        bericht_323 = bericht_comprimeren(bericht_323)
     declaratie.bericht_323 = bericht_323
     declaratie.antwoord_325 = antwoord_325
     if connection.vendor == "postgresql":
