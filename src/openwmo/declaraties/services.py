@@ -234,8 +234,11 @@ def _opslaan(
         bericht_identificatie=heen.bericht_identificatie.identificatie if heen else "",
         inhoud_hash=inhoud_hash,
         ingediend_door=user if getattr(user, "is_authenticated", False) else None,
+        # Compressed here (~0.5 ms per 1 MB), so the row is written in one INSERT of ~25 KB and PostgreSQL
+        # stores it as it is (storage EXTERNAL, migration 0003).
+        bericht_323=None if bericht_323 is None else bericht_comprimeren(bericht_323),
+        antwoord_325=antwoord_325,
     )
-    _berichten_opslaan(declaratie, bericht_323, antwoord_325)
     _regels_opslaan(declaratie.pk, aanbieder.pk, uitkomst, toewijzing_pks, toewijzingen)
     log_verwerking(
         user,
@@ -251,23 +254,6 @@ def _opslaan(
         ),
     )
     return declaratie
-
-
-def _berichten_opslaan(declaratie: Declaratie, bericht_323: bytes | None, antwoord_325: bytes | None) -> None:
-    """Store the raw messages. On PostgreSQL with a server-side-binding cursor, so the (1 MB) message goes
-    over the wire as binary instead of as an escaped SQL literal (Django's psycopg cursors bind client-side)."""
-    if bericht_323 is not None:
-        bericht_323 = bericht_comprimeren(bericht_323)
-    declaratie.bericht_323 = bericht_323
-    declaratie.antwoord_325 = antwoord_325
-    if connection.vendor == "postgresql":
-        with connection.connection.cursor() as cursor:  # the same connection, so the same transaction
-            cursor.execute(
-                f"UPDATE {Declaratie._meta.db_table} SET bericht_323 = %s, antwoord_325 = %s WHERE id = %s",
-                (bericht_323, antwoord_325, declaratie.pk),
-            )
-        return
-    declaratie.save(update_fields=["bericht_323", "antwoord_325"])
 
 
 _KOLOMMEN = (
