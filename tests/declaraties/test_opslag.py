@@ -5,8 +5,9 @@ import importlib
 import pytest
 from django.apps import apps
 from django.db import connection
+from django.db.models import ProtectedError
 
-from openwmo.declaraties.models import Declaratie
+from openwmo.declaraties.models import Declaratie, Prestatie
 from openwmo.declaraties.models.declaratie import ZSTD_MAGIC, bericht_comprimeren, bericht_uitpakken
 from openwmo.declaraties.services import declaratie_verwerken_323, declaratie_verwerken_regels
 from tests.declaraties.bericht_maker import als_323
@@ -92,3 +93,26 @@ def test_postgresql_stores_the_compressed_323_without_compressing_it_again():
             " AND attname = 'bericht_323'"
         )
         assert cursor.fetchone() == ("e",)  # EXTERNAL: out of line, uncompressed
+
+
+def test_lines_refer_to_their_claim_provider_and_allocation(basis):  # noqa: F811
+    """The lines have no database FK constraints (the service is their only writer): what they refer to is
+    what the service read or created in the same transaction."""
+    regels = [prestatie(), prestatie(referentienummer="R2", toewijzingsnummer="9999")]
+    uitkomst = declaratie_verwerken_323(als_323(declaratie(regels)))
+    opgeslagen = Prestatie.objects.filter(declaratie=uitkomst.declaratie).order_by("volgnummer")
+    assert [(r.referentienummer, r.declaratie_id, r.aanbieder_id, r.toewijzing_id) for r in opgeslagen] == [
+        ("R1", uitkomst.declaratie.pk, basis["aanbieder"].pk, basis["toewijzing"].pk),
+        ("R2", uitkomst.declaratie.pk, basis["aanbieder"].pk, None),  # unknown allocation (9338): not linked
+    ]
+
+
+def test_without_database_constraints_the_relations_still_protect_and_cascade(basis):  # noqa: F811
+    uitkomst = declaratie_verwerken_323(als_323(declaratie([prestatie()])))
+    with pytest.raises(ProtectedError):
+        basis["toewijzing"].delete()
+    with pytest.raises(ProtectedError):
+        basis["aanbieder"].delete()
+    uitkomst.declaratie.delete()
+    assert not Prestatie.objects.exists()
+    basis["toewijzing"].delete()  # no line refers to it any more
