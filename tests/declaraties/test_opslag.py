@@ -116,3 +116,20 @@ def test_without_database_constraints_the_relations_still_protect_and_cascade(ba
     uitkomst.declaratie.delete()
     assert not Prestatie.objects.exists()
     basis["toewijzing"].delete()  # no line refers to it any more
+
+
+@pytest.mark.parametrize("vreemd", ["R\\1", "R\\N", "R\t1", "R\\t"])
+def test_free_texts_with_copy_special_characters_are_stored_as_they_are(basis, vreemd):  # noqa: F811
+    """On PostgreSQL lines go in through COPY's text format: a backslash or tab in a free text must not shift
+    or change any value (the other lines of the claim included)."""
+    try:
+        regels = [prestatie(referentienummer=vreemd, toewijzingsnummer="9001"), prestatie(toewijzingsnummer="9002")]
+        d = declaratie(regels)
+    except ValueError:
+        pytest.skip("the line facts refuse this text before it reaches storage")
+    uitkomst = declaratie_verwerken_regels(d, bron="api")
+    opgeslagen = Prestatie.objects.filter(declaratie=uitkomst.declaratie).order_by("volgnummer")
+    assert [(r.referentienummer, r.toewijzingsnummer, r.retourcodes) for r in opgeslagen] == [
+        (vreemd, "9001", "9338"),
+        ("R1", "9002", "9338"),
+    ]
