@@ -133,3 +133,15 @@ def test_free_texts_with_copy_special_characters_are_stored_as_they_are(basis, v
         (vreemd, "9001", "9338"),
         ("R1", "9002", "9338"),
     ]
+
+
+@pytest.mark.django_db
+def test_the_325_numbers_follow_the_wmo325_series_from_its_first_number():
+    from openwmo.core.models import Nummerreeks
+    from openwmo.declaraties.services import _identificatie_325
+
+    assert not Nummerreeks.objects.filter(soort="wmo325").exists()
+    assert [_identificatie_325() for _ in range(3)] == ["1", "2", "3"]
+    assert Nummerreeks.volgende("wmo325") == 4  # one series, whichever way a number is taken
+    assert _identificatie_325() == "5"
+    assert Nummerreeks.objects.get(soort="wmo325").laatste == 5
