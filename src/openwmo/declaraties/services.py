@@ -328,13 +328,14 @@ def _copy_regels(declaratie_id, aanbieder_id, uitkomst, toewijzing_pks, toewijzi
     kop = f"{declaratie_id}\t{aanbieder_id}\t"
     gekoppeld = {nr: f"{kop}{toewijzing_pks[nr]}\t" for nr in toewijzingen if nr in toewijzing_pks}
     los = f"{kop}{_NULL}\t"
-    opgemaakt: dict = {None: _NULL}  # date / Decimal → its text
+    # date / Decimal → its text (equal Decimals such as 62.5 and 62.50 share one: the same numeric value)
+    opgemaakt: dict = {None: _NULL}
     regels = []
     for volgnummer, u in enumerate(uitkomsten, start=1):
         p = u.prestatie
         codes = u.retourcodes
         nr = p.toewijzingsnummer
-        begin = "9338" in codes and los or gekoppeld.get(nr, los)
+        begin = los if "9338" in codes else gekoppeld.get(nr, los)
         van, tot, tarief, bedrag = p.begindatum, p.einddatum, p.producttarief, p.ingediend_bedrag
         van = opgemaakt.get(van) or opgemaakt.setdefault(van, str(van))
         tot = opgemaakt.get(tot) or opgemaakt.setdefault(tot, str(tot))
