@@ -38,7 +38,8 @@ _DE_SLEUTELS = object()  # where the keys go in a query's parameters
 _NIET_8021 = "%8021%"
 
 
-def _chunks(waarden: Iterable, grootte: int = CHUNK) -> Iterator[list]:
+def _chunks(waarden: Iterable, grootte: int | None = None) -> Iterator[list]:
+    grootte = grootte or CHUNK  # read at call time (tests lower it)
     lijst = sorted(waarden)
     for i in range(0, len(lijst), grootte):
         yield lijst[i : i + grootte]

@@ -28,6 +28,7 @@ class _GelijkAanEen(Lookup):
 
 
 _KAAL = re.compile(r"[0-9A-Za-z_.-]+")  # array elements that need no quotes (besides the word NULL)
+_NULL = re.compile(r"(?:^|,)null(?:,|$)", re.IGNORECASE)
 
 
 def _tekst_element(tekst: str) -> str:
@@ -43,9 +44,10 @@ def _array_literal(elementen) -> str:
 def array_parameter(waarden, *, getallen: bool) -> str:
     """The text of one PostgreSQL array parameter for `= ANY(%s::bigint[])` / `= ANY(%s::text[])`."""
     if getallen:
-        return _array_literal(str(int(w)) for w in waarden)
-    teksten = [str(w) for w in waarden]
-    if not all(map(_KAAL.fullmatch, teksten)) or any(len(w) == 4 and w.lower() == "null" for w in teksten):
+        return _array_literal(map(str, map(int, waarden)))
+    teksten = list(map(str, waarden))
+    kaal = all(map(_KAAL.fullmatch, teksten))
+    if not kaal or _NULL.search(",".join(teksten)):  # (bare elements hold no commas: the join splits exactly)
         teksten = [_tekst_element(w) for w in teksten]  # quoted only when needed (numbers, codes: never)
     return _array_literal(teksten)
 
