@@ -139,8 +139,8 @@ def _per_sleutel(vraag: _Vraag, sleutels: Iterable, params=(_DE_SLEUTELS,), *, g
     sleutels = set(sleutels)
     if not sleutels:
         return []
-    if _postgres():
-        return _uitvoeren(vraag, list(sleutels), list(params), getallen=getallen)
+    if _postgres():  # sorted: PostgreSQL sorts the array anyway (then in one pass) and reads the index in order
+        return _uitvoeren(vraag, sorted(sleutels), list(params), getallen=getallen)
     rijen = []
     for deel in _chunks(sleutels):
         rijen += _uitvoeren(vraag, deel, list(params), getallen=getallen)
@@ -346,10 +346,10 @@ def eerdere_laden(aanbieder, toewijzing_pks: Iterable[int], referenties: Iterabl
     toewijzing_pks, referenties = set(toewijzing_pks), set(referenties)
     if _postgres():
         params = [
-            array_parameter(toewijzing_pks, getallen=True),
+            array_parameter(sorted(toewijzing_pks), getallen=True),
             _NIET_8021,
             aanbieder.pk,
-            array_parameter(referenties, getallen=False),
+            array_parameter(sorted(referenties), getallen=False),
             _NIET_8021,
         ]
         rijen = _uitvoeren(_eerdere_pg_sql, None, params) if toewijzing_pks or referenties else []
