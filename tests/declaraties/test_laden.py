@@ -174,3 +174,18 @@ def test_clients_started_care_and_tariffs_in_chunks(rijen, monkeypatch, chunk):
     assert laden.tarieven_laden(rijen["aanbieder"], delft, ["02A01"])._per_sleutel[(AGB, "02A01")][1][0].bedrag == (
         Decimal("99.99")
     )
+
+
+def test_array_parameter_leaves_only_plain_words_bare():
+    """A bare element with a comma, brace, quote or the word NULL would change the array PostgreSQL reads."""
+    from openwmo.declaraties.lookups import array_parameter
+
+    assert array_parameter(["100000001", "R-1.2_3"], getallen=False) == "{100000001,R-1.2_3}"
+    assert array_parameter(["a,b"], getallen=False) == '{"a,b"}'
+    assert array_parameter(["x", "NuLl"], getallen=False) == '{"x","NuLl"}'
+    assert array_parameter(["nulls", "anull"], getallen=False) == "{nulls,anull}"
+    assert array_parameter(['a"b', "c\\d", "{e}", ""], getallen=False) == '{"a\\"b","c\\\\d","{e}",""}'
+    assert array_parameter([], getallen=False) == array_parameter([], getallen=True) == "{}"
+    assert array_parameter([3, 1], getallen=True) == "{3,1}"
+    with pytest.raises(ValueError):
+        array_parameter(["1); DROP"], getallen=True)

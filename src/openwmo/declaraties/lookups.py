@@ -27,7 +27,8 @@ class _GelijkAanEen(Lookup):
         return f"{lhs} = ANY(%s::text[])", [*lhs_params, array_parameter(self.rhs, getallen=False)]
 
 
-_KAAL = re.compile(r"[0-9A-Za-z_.-]+")  # array elements that need no quotes (besides the word NULL)
+# Array elements that need no quotes (besides the word NULL), joined by commas.
+_KALE_LIJST = re.compile(r"[0-9A-Za-z_.-]+(?:,[0-9A-Za-z_.-]+)*")
 _NULL = re.compile(r"(?:^|,)null(?:,|$)", re.IGNORECASE)
 
 
@@ -46,10 +47,16 @@ def array_parameter(waarden, *, getallen: bool) -> str:
     if getallen:
         return _array_literal(map(str, map(int, waarden)))
     teksten = list(map(str, waarden))
-    kaal = all(map(_KAAL.fullmatch, teksten))
-    if not kaal or _NULL.search(",".join(teksten)):  # (bare elements hold no commas: the join splits exactly)
-        teksten = [_tekst_element(w) for w in teksten]  # quoted only when needed (numbers, codes: never)
-    return _array_literal(teksten)
+    samen = ",".join(teksten)
+    # Bare (unquoted) only when every element is a bare word: the whole text is bare words between commas,
+    # and there are no more commas than separators (so no element holds one), nor the word NULL.
+    if (
+        samen.count(",") == len(teksten) - 1
+        and _KALE_LIJST.fullmatch(samen)
+        and ("null" not in samen.lower() or not _NULL.search(samen))
+    ):
+        return "{" + samen + "}"
+    return _array_literal(_tekst_element(w) for w in teksten)  # quoted only when needed (numbers, codes: never)
 
 
 def in_filter(veld: str, waarden) -> Q:
