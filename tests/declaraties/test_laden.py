@@ -109,8 +109,10 @@ def rijen(db):
     from openwmo.declaraties.services import declaratie_verwerken_323
 
     maart = [prestatie(), prestatie(referentienummer="R2", toewijzingsnummer="2003", geleverd_volume=4,
-                                    ingediend_bedrag=Decimal("250.00"))]  # fmt: skip
-    assert declaratie_verwerken_323(als_323(declaratie(maart))).retourcodes == ("8001",)
+                                    ingediend_bedrag=Decimal("250.00")),
+             prestatie(referentienummer="R3", toewijzingsnummer="9999")]  # fmt: skip
+    declaratie_verwerken_323(als_323(declaratie(maart)))
+    assert Prestatie.objects.get(referentienummer="R3").toewijzing is None  # an unknown allocation: no link
     nogmaals = declaratie([prestatie(referentienummer="R1")], declaratienummer="D2")
     uitkomst = declaratie_verwerken_323(als_323(nogmaals))
     assert Prestatie.objects.filter(declaratie=uitkomst.declaratie, retourcodes__contains="8021").exists()
@@ -140,10 +142,11 @@ def test_loaded_earlier_lines_equal_the_orm_and_leave_8021_out(rijen, monkeypatc
     monkeypatch.setattr(laden, "CHUNK", chunk)
     aanbieder = rijen["aanbieder"]
     pks = list(Toewijzing.objects.values_list("pk", flat=True))
-    referenties = ["R1", "R2", "R9", "o'neil", "x,y"]
+    referenties = ["R1", "R2", "R3", "R9", "o'neil", "x,y"]
     eerdere = laden.eerdere_laden(aanbieder, pks, referenties)
     verwacht = _orm_eerdere(aanbieder, pks, referenties)
-    assert set(eerdere.per_referentie.values()) == verwacht and len(verwacht) == 2
+    assert set(eerdere.per_referentie.values()) == verwacht and len(verwacht) == 3
+    assert len(eerdere.per_referentie) == 3  # each line once, though found by allocation and by reference
     assert Prestatie.objects.filter(retourcodes__contains="8021").count() == 1
     # By reference only, and by allocation only: each branch on its own.
     assert set(laden.eerdere_laden(aanbieder, [], ["R2"]).per_referentie) == {(AGB, "R2")}
