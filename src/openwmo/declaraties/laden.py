@@ -6,11 +6,11 @@
 - the earlier lines of those allocations plus every earlier line of the provider whose ReferentieNummer
   this claim uses or credits, as an `EerdereIndex`.
 
-The SQL is built once per process from the models' `_meta` (`sql.py`-free: see `_Vraag`) and run on the
-cursor, so a claim pays no ORM query compilation. On PostgreSQL the keys travel as one array parameter
-(`= ANY(%s)`) and the earlier lines come in one statement; elsewhere (SQLite limits the number of query
-parameters) large claims are looked up in chunks, so the number of queries grows with lines / CHUNK, never
-with lines. Values pass the same converters the ORM would apply (none on PostgreSQL for these fields).
+The SQL is built once per process from the models' `_meta` (see `_Vraag`) and run on the cursor, so a
+claim pays no ORM query compilation. On PostgreSQL the keys travel as one array parameter (`= ANY(%s)`)
+and the earlier lines come in one statement; elsewhere (SQLite limits the number of query parameters) large
+claims are looked up in chunks, so the number of queries grows with lines / CHUNK, never with lines. Values
+pass the same converters the ORM would apply (none on PostgreSQL for these fields).
 
 Started care only *signals* (stored on the line): OP364 forbids rejecting a line on start/stop dates or on a
 missing start message; see docs/declaraties.md.
@@ -51,8 +51,8 @@ def _postgres() -> bool:
 
 class _Vraag:
     """One SELECT written against the models' `_meta` (table and column names quoted by the backend), built
-    on first use per database vendor. `kolom()` adds a selected column and remembers its field, so that
-    rows get the ORM's own converters (`get_db_converters`), if the backend has any for it."""
+    on first use per database vendor by the decorated function, which gets a `_Kolommen` to name the
+    selected columns: rows get the ORM's own converters (`get_db_converters`) where the backend has any."""
 
     def __init__(self, bouw):
         self._bouw = bouw
@@ -62,20 +62,27 @@ class _Vraag:
         vendor = connection.vendor
         klaar = self._klaar.get(vendor)
         if klaar is None:
-            self._kolommen: list = []
-            sql = self._bouw(self)
+            kolommen = _Kolommen()
+            sql = self._bouw(kolommen)
             omzetters = []
-            for i, col in enumerate(self._kolommen):
+            for i, col in enumerate(kolommen.cols):
                 conv = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
                 if conv:
                     omzetters.append((i, conv, col))
             klaar = self._klaar[vendor] = (sql, omzetters)
         return klaar
 
+
+class _Kolommen:
+    """The selected columns of one query, in order."""
+
+    def __init__(self):
+        self.cols: list = []
+
     def kolom(self, alias: str, model, veld: str) -> str:
         """`alias.column` of `model.veld` ("pk" for the primary key), selected as the next column."""
         f = model._meta.pk if veld == "pk" else model._meta.get_field(veld)
-        self._kolommen.append(f.get_col(alias))
+        self.cols.append(f.get_col(alias))
         return f"{alias}.{_qn(f.column)}"
 
 
@@ -148,7 +155,7 @@ def _per_sleutel(vraag: _Vraag, sleutels: Iterable, params=(_DE_SLEUTELS,), *, g
 
 
 @_Vraag
-def _toewijzingen_sql(v: _Vraag) -> str:
+def _toewijzingen_sql(v: _Kolommen) -> str:
     T = Toewijzing
     kolommen = [
         v.kolom("t", T, "pk"),
@@ -170,13 +177,13 @@ def _toewijzingen_sql(v: _Vraag) -> str:
 
 
 @_Vraag
-def _clienten_sql(v: _Vraag) -> str:
+def _clienten_sql(v: _Kolommen) -> str:
     kolommen = f"{v.kolom('c', Client, 'pk')}, {v.kolom('c', Client, 'bsn')}"
     return f"SELECT {kolommen} FROM {_tabel(Client, 'c')} WHERE {_c('c', Client, 'pk')} {_SLEUTELS}"
 
 
 @_Vraag
-def _gestarte_zorg_sql(v: _Vraag) -> str:
+def _gestarte_zorg_sql(v: _Kolommen) -> str:
     L = Levering
     kolommen = [v.kolom("l", L, "toewijzing"), v.kolom("l", L, "begindatum"), v.kolom("l", L, "einddatum")]
     return (
@@ -232,7 +239,7 @@ def gestarte_zorg_laden(toewijzing_pks: Iterable[int]) -> dict[int, tuple]:
 
 
 @_Vraag
-def _tarieven_sql(v: _Vraag) -> str:
+def _tarieven_sql(v: _Kolommen) -> str:
     T, C = Tarief, Contract
     P = T._meta.get_field("product").related_model
     m2m = C._meta.get_field("gemeenten")
@@ -299,12 +306,12 @@ _EERDERE_VELDEN = (
 )
 
 
-def _eerdere_kolommen(v: _Vraag) -> str:
+def _eerdere_kolommen(v: _Kolommen) -> str:
     return ", ".join(v.kolom("e", Prestatie, veld) for veld in _EERDERE_VELDEN)
 
 
 @_Vraag
-def _eerdere_per_toewijzing_sql(v: _Vraag) -> str:
+def _eerdere_per_toewijzing_sql(v: _Kolommen) -> str:
     P = Prestatie
     return (
         f"SELECT {_eerdere_kolommen(v)} FROM {_tabel(P, 'e')} "
@@ -313,7 +320,7 @@ def _eerdere_per_toewijzing_sql(v: _Vraag) -> str:
 
 
 @_Vraag
-def _eerdere_per_referentie_sql(v: _Vraag) -> str:
+def _eerdere_per_referentie_sql(v: _Kolommen) -> str:
     P = Prestatie
     return (
         f"SELECT {_eerdere_kolommen(v)} FROM {_tabel(P, 'e')} "
@@ -323,7 +330,7 @@ def _eerdere_per_referentie_sql(v: _Vraag) -> str:
 
 
 @_Vraag
-def _eerdere_pg_sql(v: _Vraag) -> str:
+def _eerdere_pg_sql(v: _Kolommen) -> str:
     """PostgreSQL, one statement: per allocation a LATERAL index probe, then the provider's lines by
     ReferentieNummer that the first part did not give already. With `= ANY` or an OR the planner estimates
     one line per key and often reads the whole table instead (2-3x the time, small tables and large)."""
