@@ -62,19 +62,7 @@ def _hash(data: bytes) -> str:
 
 
 def _identificatie_325() -> str:
-    """The next number of the "wmo325" series in one statement, `UPDATE … RETURNING` (what
-    `Nummerreeks.volgende` does with a savepoint, a locking SELECT and an UPDATE: ~1 ms of client CPU per
-    claim); the series' very first number through `Nummerreeks.volgende`, which creates its row."""
-    meta = Nummerreeks._meta
-    tabel, laatste, soort = (
-        connection.ops.quote_name(naam)
-        for naam in (meta.db_table, meta.get_field("laatste").column, meta.get_field("soort").column)
-    )
-    with connection.cursor() as cursor:
-        sql = f"UPDATE {tabel} SET {laatste} = {laatste} + 1 WHERE {soort} = %s RETURNING {laatste}"
-        cursor.execute(sql, ["wmo325"])
-        rij = cursor.fetchone()
-    return str(rij[0] if rij is not None else Nummerreeks.volgende("wmo325"))
+    return str(Nummerreeks.volgende("wmo325"))
 
 
 def declaratie_verwerken_323(xml_bytes: bytes, *, bron: str = Bron.IWMO, user=None) -> Uitkomst:

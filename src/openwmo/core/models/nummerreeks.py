@@ -1,4 +1,4 @@
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,7 +17,20 @@ class Nummerreeks(models.Model):
 
     @classmethod
     def volgende(cls, soort: str) -> int:
-        """The next number of the series, safe under concurrent transactions (row lock)."""
+        """The next number of the series, safe under concurrent transactions: one `UPDATE … RETURNING`
+        (its row lock lasts until the caller's transaction ends); the series' first number creates its row."""
+        meta = cls._meta
+        tabel, laatste, kolom = (
+            connection.ops.quote_name(naam)
+            for naam in (meta.db_table, meta.get_field("laatste").column, meta.get_field("soort").column)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {tabel} SET {laatste} = {laatste} + 1 WHERE {kolom} = %s RETURNING {laatste}", [soort]
+            )
+            rij = cursor.fetchone()
+        if rij is not None:
+            return rij[0]
         with transaction.atomic():
             reeks, _created = cls.objects.select_for_update().get_or_create(soort=soort)
             reeks.laatste += 1
