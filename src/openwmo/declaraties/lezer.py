@@ -120,6 +120,7 @@ _KOLOMMEN = tuple(
 _GROEP = {naam: groep for naam, _, groep, _ in _KOLOMMEN}
 # ToewijzingNummer as digits only: its text is its canonical form unless it has a leading zero.
 _TNR_CIJFERS = _GROEP["ToewijzingNummer"].startswith("([0-9]")
+_MAX_PREFIX = 32  # longer namespace prefixes (legal, never seen) take the generic reader, not a new pattern
 _XML_DECLARATIE = re.compile("\ufeff?(?:<\\?xml[ \t\r\n][^<>?]*\\?>)?")
 _WITRUIMTE = re.compile(_W)
 
@@ -235,23 +236,31 @@ class _Strikt:
         if nsmap.get(m) != _NS:
             raise _Afwijking
         i = next((p for p, uri in nsmap.items() if uri == BASIS_NS and p), None)
-        if i is None:
+        if i is None or len(m) > _MAX_PREFIX or len(i) > _MAX_PREFIX:
             raise _Afwijking
         tokens, staart = _patroon(m, i)
         open_tag = f"<{m}:Clienten>"
         begin = tekst.find(open_tag)
         if begin < 0:
             raise _Afwijking
-        # Before it: the XML declaration, then only the start and end tags and texts of the header and
-        # the declaration just walked — no comment, CDATA or processing instruction that could hold a
-        # look-alike; so this is the start tag of the tree's Clienten element.
+        # Why the text between `begin` and `einde` is the tree's Clienten, element for element:
+        # - before `begin` there is no comment, CDATA or processing instruction (the XML declaration
+        #   aside), and the tokens and the tail contain none either (their only `<` open tags). So every
+        #   `<` in the message opens a tag and every tag is an element of the tree;
+        # - the tokens are balanced, so the element whose start tag is at `begin` ends at `einde`, and
+        #   the tail closes Declaratie and Bericht right after it: it is the last child of the root's
+        #   last child — the tree walk found that to be Clienten;
+        # - no tag in the tokens has attributes, so none declares a namespace: the prefixes mean what
+        #   they mean on Clienten (checked above); values hold no reference and no CR, so the tree's text
+        #   of each leaf is exactly the matched text.
         voor = _XML_DECLARATIE.match(tekst, 0, begin).end()
         if tekst.find("<!", voor, begin) >= 0 or tekst.find("<?", voor, begin) >= 0:
             raise _Afwijking
+        start = begin + len(open_tag)
         einde = tekst.rfind(f"</{m}:Clienten>")
-        if einde < begin or not staart.fullmatch(tekst, einde):
+        if einde < start or not staart.fullmatch(tekst, einde):
             raise _Afwijking
-        start = _WITRUIMTE.match(tekst, begin + len(open_tag), einde).end()
+        start = _WITRUIMTE.match(tekst, start, einde).end()
         gevonden = tokens.findall(tekst, start, einde)
         # Client (start, Prestatie+, end)+; anything else was swallowed by the last group.
         rijen = []
