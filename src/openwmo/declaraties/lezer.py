@@ -40,14 +40,16 @@ from decimal import Decimal
 from openwmo.berichten import common as c
 from openwmo.berichten import wmo323
 from openwmo.berichten.safe_xml import BerichtFout, parse_xml
-from openwmo.berichten.structure import BASIS_NS, XSI_NS, Complex
+from openwmo.berichten.structure import BASIS_NS, Complex
 from openwmo.berichten.types import XSD_WHITESPACE
 
 from .checks import Declaratie, Prestatie
+from .lezer_boom import TOEGESTANE_ATTRIBUTEN as _TOEGESTANE_ATTRIBUTEN
+from .lezer_boom import Afwijking as _Afwijking
+from .lezer_boom import kolommen_uit_boom
 
 _DEFINITIE = wmo323.STRUCTURE
 _NS = _DEFINITIE.namespace
-_TOEGESTANE_ATTRIBUTEN = frozenset({f"{{{XSI_NS}}}schemaLocation", f"{{{XSI_NS}}}noNamespaceSchemaLocation"})
 _CLIENTEN = wmo323.CLIENTEN.type
 
 
@@ -58,10 +60,6 @@ class Gelezen323:
     header: c.Header
     declaratie: Declaratie
     dagtekening: date
-
-
-class _Afwijking(Exception):
-    """The strict pass saw something it does not accept; the generic reader decides."""
 
 
 _EL = wmo323.PRESTATIE.child
@@ -118,6 +116,7 @@ _KOLOMMEN = tuple(
     )
 )
 _GROEP = {naam: groep for naam, _, groep, _ in _KOLOMMEN}
+_OPTIONEEL = frozenset({"VorigReferentieNummer", "ProductTarief"})
 # ToewijzingNummer as digits only: its text is its canonical form unless it has a leading zero.
 _TNR_CIJFERS = _GROEP["ToewijzingNummer"].startswith("([0-9]")
 _MAX_PREFIX = 32  # longer namespace prefixes (legal, never seen) take the generic reader, not a new pattern
@@ -227,7 +226,8 @@ class _Strikt:
                 raise _Afwijking
 
     # -- the hot part: the Clienten on the message text -------------------------------------------------
-    def clienten_lezen(self, root, declaratie, tekst: str) -> tuple[Prestatie, ...]:
+    def clienten_lezen(self, root, declaratie, tekst: str) -> list:
+        """The Clienten's values as columns (see `_KOLOMMEN`), read from the message text."""
         elem = self.clienten
         m = elem.prefix
         if m is None or root.prefix != m or declaratie.prefix != m:
@@ -289,7 +289,7 @@ class _Strikt:
             raise _Afwijking
         kolommen = list(zip(*rijen, strict=True))[: len(_KOLOMMEN)]
         kolommen[0] = bsns
-        return _prestaties(kolommen)
+        return kolommen
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -305,16 +305,20 @@ def _omgezet(kolom, omzetten) -> list:
     return list(map(memo.__getitem__, kolom))
 
 
-def _prestaties(k: list) -> tuple[Prestatie, ...]:
-    for (_, soort, _, geldig), kolom in zip(_KOLOMMEN, k, strict=True):
-        if not geldig:
+def _prestaties(k: list, uit_tekst: bool) -> tuple[Prestatie, ...]:
+    """The Prestaties from the columns of the text pass (`uit_tekst`: the groups vouch for some columns) or
+    of the tree walk (every column is checked). "" is an absent optional element, never a value."""
+    for (naam, soort, _, geldig), kolom in zip(_KOLOMMEN, k, strict=True):
+        if naam not in _OPTIONEEL and "" in kolom:
+            raise _Afwijking  # cannot happen (see the callers); a guard for the meaning of ""
+        if not (uit_tekst and geldig):
             for waarde in set(kolom):
                 if waarde and soort.check(waarde) is not None:
                     raise _Afwijking
     bsn, ref, vorig, tnr, cat, code, begin, eind, volume, eenheid, tarief, bedrag, dc = k
     n = len(ref)
     vorig = [w or None for w in vorig] if any(vorig) else [None] * n
-    if not _TNR_CIJFERS or any(w[0] == "0" for w in set(tnr)):
+    if not (uit_tekst and _TNR_CIJFERS) or any(w[0] == "0" for w in set(tnr)):
         tnr = _omgezet(tnr, lambda t: str(_geheel(t)))
     datums = _omgezet([*begin, *eind], _DATUM_TYPE.to_python)
     volume = _omgezet(volume, _geheel)
@@ -371,7 +375,10 @@ def _strikt_lezen(root, tekst: str) -> Gelezen323:
     if lezer.clienten is None:
         raise _Afwijking
     header_elem, declaratie_elem = root[0], root[1]
-    prestaties = lezer.clienten_lezen(root, declaratie_elem, tekst)
+    try:
+        prestaties = _prestaties(lezer.clienten_lezen(root, declaratie_elem, tekst), uit_tekst=True)
+    except _Afwijking:  # another spelling: walk the tree (raises `_Afwijking` in turn if it is not valid)
+        prestaties = _prestaties(kolommen_uit_boom(lezer.clienten), uit_tekst=False)
     # Everything is valid now; read the few header values with the generic reader (cheap: no Clienten).
     header = _DEFINITIE.read_element(header_elem, _DEFINITIE.root.child("Header").type)
     d = _DEFINITIE.read_element(declaratie_elem, wmo323.DECLARATIE, overslaan={"Clienten"}, clienten=())
