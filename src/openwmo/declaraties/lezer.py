@@ -16,17 +16,19 @@ takes. This module reads the same message in a *strict* pass driven by the same 
   leaf values without markup, references or carriage returns. Such text can only mean one tree, and the
   tree says it is the Clienten element: everything before it is the header and the declaration just
   walked (no comments, CDATA or processing instructions that could hide a look-alike), everything after
-  it only closes Declaratie and Bericht, and the tree has as many Client elements as the text. Every
-  *distinct* value of a column is then checked once against its LDT type (dates, codes and tariffs
-  repeat) and converted once;
+  it only closes Declaratie and Bericht, and the tree has as many Client elements as the text. Where
+  the group of a leaf admits only values its LDT type accepts (BSN, reference, numbers, amounts: derived
+  from the type's facets) the values need nothing more; every *distinct* value of the other columns is
+  checked once against its type (dates and codes repeat), and each distinct text is converted once;
 - the Prestaties become `declaraties.checks.Prestatie` directly (amounts in euros, sign in DebetCredit).
 
-The strict pass only *accepts*. On the first deviation — including any other spelling of a valid message,
-such as comments, CDATA, character references, other prefixes or attributes — it gives up and the generic
-`wmo323` reader runs on the same tree: it raises `BerichtFout` with every problem and its path (the 0001
-answer), or — when the deviation was harmless to the standard — returns the model, which is then
-converted. So this module never accepts a message that `wmo323.parse` rejects; tests compare both on
-valid and mutated messages.
+The strict pass only *accepts*. Another spelling of a valid message (comments, CDATA, character
+references, whitespace around a typed value, other namespace declarations, xsi:schemaLocation inside) is
+read by a walk of the Clienten on the tree (`lezer_boom`, same rules, about twice the time). On any other
+deviation the strict pass gives up and the generic `wmo323` reader runs on the same tree: it raises
+`BerichtFout` with every problem and its path (the 0001 answer), or — when the deviation was harmless to
+the standard — returns the model, which is then converted. So this module never accepts a message that
+`wmo323.parse` rejects; tests compare both on valid and mutated messages and check which way each took.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ _BSN_TYPE = wmo323.CLIENT.child("Bsn").type
 
 # -- the Clienten as text ------------------------------------------------------------------------------
 # XML whitespace between elements (a carriage return there is harmless: it is never part of a value).
-_W = "[ \t\r\n]*"
+_W = "[ \t\r\n]*+"  # possessive: a `<` or the end always follows
 # A leaf value as the tree holds it: no markup, no reference, no CR (which the parser would normalise);
 # never empty (every leaf type under Clienten needs at least one character; an empty one falls back).
 _TEKEN = "[^<&\r]"
@@ -85,15 +87,15 @@ def _waarde(soort) -> tuple[str, bool]:
     if soort.kind == "integer" and soort.pattern is None and (soort.min_value or 0) <= 0 and soort.max_value:
         cijfers = len(str(soort.max_value + 1)) - 1  # every number of this many digits is in range
         if cijfers:
-            return f"([0-9]{{1,{cijfers}}})", True
+            return f"([0-9]{{1,{cijfers}}}+)", True
     if soort.kind == "string" and soort.enum is None and soort.niet_leeg is None:
         if soort.pattern is None and soort.max_length:
-            return f"({_TEKEN}{{{max(soort.min_length or 0, 1)},{soort.max_length}}})", True
+            return f"({_TEKEN}{{{max(soort.min_length or 0, 1)},{soort.max_length}}}+)", True
         if soort.pattern == "[0-9]{9}" and (soort.min_length or 0) <= 9 <= (soort.max_length or 9):
             return "([0-9]{9})", True
     if soort.kind == "date":
         return "([0-9]{4}-[0-9]{2}-[0-9]{2})", False
-    return f"({_TEKEN}+)", False
+    return f"({_TEKEN}++)", False
 
 
 # The groups of one match of `_patroon`, in this order: (name, type, group, values valid by the group).
