@@ -241,6 +241,13 @@ VARIANTEN = [
     ("lege prestaties", lambda x: re.sub(rb"<wmo323:Prestaties>.*?</wmo323:Prestaties>",
                                          b"<wmo323:Prestaties></wmo323:Prestaties>", x, count=1, flags=re.S),
      "fout"),
+    ("lege prestaties midden", lambda x: re.sub(rb"(<wmo323:Client>.*?<wmo323:Client>.*?<wmo323:Prestaties>).*?"
+                                                rb"(</wmo323:Prestaties>)", rb"\1\2", x, count=1, flags=re.S), "fout"),
+    ("client in prestaties", lambda x: re.sub(rb"(</wmo323:Prestatie>)", rb"\1" + re.search(
+        rb"<wmo323:Client>.*?</wmo323:Client>", x, flags=re.S).group(0), x, count=1), "fout"),
+    ("client zonder prestaties erbij", lambda x: re.sub(rb"(</wmo323:Client>)", rb"\1<wmo323:Client><wmo323:Bsn>"
+                                                        rb"999900006</wmo323:Bsn></wmo323:Client>", x, count=1),
+     "fout"),
     ("lege clienten", lambda x: re.sub(rb"<wmo323:Clienten>.*</wmo323:Clienten>",
                                        b"<wmo323:Clienten></wmo323:Clienten>", x, flags=re.S), "fout"),
     ("onbekend element in clienten", _eerste(b"</wmo323:Client>", b"</wmo323:Client><wmo323:Client/>"), "fout"),

@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import accumulate
 
 from openwmo.berichten import common as c
 from openwmo.berichten import wmo323
@@ -127,12 +128,14 @@ _WITRUIMTE = re.compile(_W)
 
 
 @functools.lru_cache(maxsize=16)
-def _patroon(m: str, i: str) -> tuple[re.Pattern, re.Pattern]:
-    """The token pattern for the content of Clienten and the pattern of what follows it, for message
-    prefix `m` and basisschema prefix `i`.
+def _patroon(m: str, i: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """For message prefix `m` and basisschema prefix `i`: the pattern of the first Client's start (its Bsn
+    in group 1), the token pattern for the rest of the content of Clienten, and the pattern of what
+    follows Clienten.
 
-    Tokens: a Client's start with its Bsn (group 1), one Prestatie (groups 2–13), a Client's end (no
-    group), or — anything else — the whole rest (last group), so a deviation ends the scan at once."""
+    Tokens: one Prestatie (groups 2–13), preceded by the end of a Client and the start of the next with
+    its Bsn (group 1) when it is that Client's first; the last Client's end (no group); or — anything
+    else — the whole rest (last group), so a deviation ends the scan at once."""
     m, i = re.escape(m), re.escape(i)
 
     def leeg(pfx: str, naam: str) -> str:
@@ -168,9 +171,13 @@ def _patroon(m: str, i: str) -> tuple[re.Pattern, re.Pattern]:
         + sluit(m, "Prestatie")
     )
     einde_client = sluit(m, "Prestaties") + sluit(m, "Client")
-    tokens = re.compile(f"{client}|{prestatie}|{einde_client}|((?s:.+))")
+    tokens = re.compile(f"(?:{einde_client}{client})?{prestatie}|{einde_client}|((?s:.+))")
     staart = re.compile(f"</{m}:Clienten>{_W}</{m}:Declaratie>{_W}</{m}:Bericht>{_W}")
-    return tokens, staart
+    return re.compile(client), tokens, staart
+
+
+def _aangevuld(vorige: str, bsn: str) -> str:
+    return bsn or vorige
 
 
 def _euro(centen: int) -> Decimal:
@@ -240,7 +247,7 @@ class _Strikt:
         i = next((p for p, uri in nsmap.items() if uri == BASIS_NS and p), None)
         if i is None or len(m) > _MAX_PREFIX or len(i) > _MAX_PREFIX:
             raise _Afwijking
-        tokens, staart = _patroon(m, i)
+        eerste, tokens, staart = _patroon(m, i)
         open_tag = f"<{m}:Clienten>"
         begin = tekst.find(open_tag)
         if begin < 0:
@@ -263,34 +270,20 @@ class _Strikt:
         if einde < start or not staart.fullmatch(tekst, einde):
             raise _Afwijking
         start = _WITRUIMTE.match(tekst, start, einde).end()
-        gevonden = tokens.findall(tekst, start, einde)
-        # Client (start, Prestatie+, end)+; anything else was swallowed by the last group.
-        rijen = []
-        bsns = []
-        bsn = ""
-        staat = 0  # 0: before a Client, 1: after a Client's start, 2: after a Prestatie
-        clienten = 0
-        for token in gevonden:
-            if token[1]:
-                if not staat:
-                    raise _Afwijking
-                staat = 2
-                rijen.append(token)
-                bsns.append(bsn)
-            elif token[0]:
-                if staat:
-                    raise _Afwijking
-                staat = 1
-                bsn = token[0]
-                clienten += 1
-            elif token[-1] or staat != 2:
-                raise _Afwijking
-            else:
-                staat = 0
-        if staat or not rijen or len(elem) != clienten:
+        client = eerste.match(tekst, start, einde)
+        if client is None:
             raise _Afwijking
-        kolommen = list(zip(*rijen, strict=True))[: len(_KOLOMMEN)]
-        kolommen[0] = bsns
+        gevonden = tokens.findall(tekst, client.end(), einde)
+        # Prestatie (a Client's end + the next Client's start + Prestatie)* and the last Client's end:
+        # every token but the last holds a Prestatie, the last nothing (not even the swallowed rest), and
+        # the first continues the first Client (a Client without Prestatie is not valid).
+        if len(gevonden) < 2 or any(gevonden[-1]):
+            raise _Afwijking
+        kolommen = list(zip(*gevonden[:-1], strict=True))[: len(_KOLOMMEN)]
+        bsns = kolommen[0]
+        if not all(kolommen[1]) or bsns[0] or len(elem) != 1 + len(bsns) - bsns.count(""):
+            raise _Afwijking
+        kolommen[0] = list(accumulate(bsns, _aangevuld, initial=client[1]))[1:]
         return kolommen
 
 
