@@ -229,6 +229,11 @@ def test_many_lines_at_once_are_the_same_as_one_by_one():
     veel = Prestatie.veel([_velden(p) for p in regels])
     assert veel == tuple(regels)
     assert Prestatie.veel([]) == ()
+    assert Prestatie.veel_uit_kolommen(list(zip(*map(_velden, regels), strict=True))) == tuple(regels)
+    zonder = [replace(p, producttarief=None, vorige_referentienummer=None) for p in regels]
+    assert Prestatie.veel_uit_kolommen(list(zip(*map(_velden, zonder), strict=True))) == tuple(zonder)
+    with pytest.raises(TypeError):
+        Prestatie.veel_uit_kolommen([["R1"], []])
 
 
 @pytest.mark.parametrize(
@@ -240,6 +245,15 @@ def test_many_lines_at_once_are_the_same_as_one_by_one():
         ("begindatum", datetime(2023, 3, 1), "Prestatie.begindatum: moet een datum"),
         ("bsn", "99990000", "Prestatie.bsn: moet een tekst van precies 9 cijfers zijn"),
         ("vorige_referentienummer", "", "Prestatie.vorige_referentienummer"),
+        ("referentienummer", "", "Prestatie.referentienummer"),
+        ("bsn", "\uff19" * 9, "Prestatie.bsn"),  # full-width digits: str.isdigit, but not [0-9]
+        ("bsn", "99990000x", "Prestatie.bsn"),
+        ("toewijzingsnummer", "\u0661\u0662", "Prestatie.toewijzingsnummer"),  # Arabic-Indic digits
+        ("toewijzingsnummer", "1234567890", "Prestatie.toewijzingsnummer"),
+        ("ingediend_bedrag", Decimal("-0.01"), "Prestatie.ingediend_bedrag: mag niet negatief"),
+        ("ingediend_bedrag", 1062.5, "Prestatie.ingediend_bedrag: moet een Decimal"),
+        ("producttarief", Decimal("NaN"), "Prestatie.producttarief"),
+        ("producttarief", Decimal("62.505"), "Prestatie.producttarief: heeft hoogstens twee decimalen"),
     ],
 )
 def test_many_lines_at_once_refuse_what_the_constructor_refuses(veld, waarde, melding):

@@ -9,9 +9,11 @@ schema-valid message can still break (CD/CS/TR at XSLT level) are not checked he
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import repeat
 
 from openwmo.catalogus.codelijsten import EENHEID, FREQUENTIE, PRODUCTCATEGORIE, REDEN_WIJZIGING
 
@@ -228,28 +230,44 @@ class Prestatie:
             return ()
         try:
             kolommen = list(zip(*rijen, strict=True))
-            if len(kolommen) != len(_PRESTATIE_VELDEN):
-                raise TypeError
-            for i, (controle, kolom) in enumerate(zip(_PRESTATIE_VELDEN, kolommen, strict=True)):
-                if i in _BEDRAG_KOLOMMEN:  # Decimal("1.000") == Decimal("1.00"): tell them apart by their text
-                    waarden = {(type(w), str(w)): w for w in kolom}.values()
+        except (ValueError, TypeError):
+            kolommen = []
+        if len(kolommen) != len(_PRESTATIE_VELDEN):
+            return tuple(cls(*rij) for rij in rijen)  # raises the constructor's own error
+        return cls.veel_uit_kolommen(kolommen)
+
+    @classmethod
+    def veel_uit_kolommen(cls, kolommen) -> tuple[Prestatie, ...]:
+        """`veel` from columns: one sequence per field, in field order, all of the same length (the
+        claim reader has its values in columns). Same checks, same errors, same objects."""
+        kolommen = [k if isinstance(k, list | tuple) else list(k) for k in kolommen]
+        if len(kolommen) != len(_PRESTATIE_VELDEN) or len({len(k) for k in kolommen}) != 1:
+            raise TypeError("Prestatie.veel_uit_kolommen: één kolom per veld, alle even lang")
+        n = len(kolommen[0])
+        if not n:
+            return ()
+        try:
+            for controle, in_een_keer, kolom in zip(_PRESTATIE_VELDEN, _PRESTATIE_KOLOMMEN, kolommen, strict=True):
+                if in_een_keer is not None and in_een_keer(kolom):
+                    continue  # the whole column passes the field's check (else: value by value, below)
+                soorten = set(map(type, kolom))
+                if Decimal in soorten:  # Decimal("1.000") == Decimal("1.00"): check every distinct object
+                    waarden = dict(zip(map(id, kolom), kolom, strict=True)).values()
+                elif len(soorten) == 1:
+                    waarden = set(kolom)
                 else:  # the type in the key keeps True apart from 1
                     waarden = [w for _, w in set(zip(map(type, kolom), kolom, strict=True))]
                 for waarde in waarden:
                     controle(waarde)
-            for begin, eind in set(zip(kolommen[5], kolommen[6])):  # noqa: B905
+            for begin, eind in set(zip(kolommen[5], kolommen[6], strict=True)):
                 _periode("Prestatie", "begindatum", begin, "einddatum", eind)
         except (ValueError, TypeError):
-            return tuple(cls(*rij) for rij in rijen)  # raises the constructor's own error for the first bad row
-        nieuw = object.__new__
-        zet = object.__setattr__
-        namen = cls.__slots__
-        uitkomst = []
-        for rij in rijen:
-            p = nieuw(cls)
-            for naam, waarde in zip(namen, rij):  # noqa: B905 (lengths checked above)
-                zet(p, naam, waarde)
-            uitkomst.append(p)
+            # raises the constructor's own error for the first bad row
+            return tuple(cls(*rij) for rij in zip(*kolommen, strict=True))
+        # Column by column through the slots' own setters (a frozen dataclass refuses plain setattr).
+        uitkomst = list(map(object.__new__, repeat(cls, n)))
+        for zet, kolom in zip(_PRESTATIE_ZETTERS, kolommen, strict=True):
+            deque(map(zet, uitkomst, kolom), 0)
         return tuple(uitkomst)
 
     @property
@@ -288,6 +306,56 @@ _PRESTATIE_VELDEN = (
     _p(_bedrag, "ingediend_bedrag"),
     _p(_dc, "debet_credit"),
     lambda waarde: None if waarde is None else _tekst("Prestatie", "vorige_referentienummer", waarde, 20),
+)
+_PRESTATIE_ZETTERS = tuple(Prestatie.__dict__[naam].__set__ for naam in Prestatie.__slots__)
+
+
+# Whole-column versions of some field checks for `Prestatie.veel_uit_kolommen` (thousands of distinct
+# reference numbers, BSNs and amounts per claim). Each answers True only when every value would pass the
+# field's own check; False sends the column through that check value by value (which raises).
+def _teksten(kolom, max_lengte: int, leeg: bool = False) -> bool:
+    if leeg:
+        kolom = [w for w in kolom if w is not None]
+        if not kolom:
+            return True
+    return set(map(type, kolom)) == {str} and min(map(len, kolom)) >= 1 and max(map(len, kolom)) <= max_lengte
+
+
+def _cijferteksten(kolom, min_lengte: int, max_lengte: int) -> bool:
+    """Every value a text of ASCII digits (what `[0-9]` means) of min_lengte to max_lengte characters."""
+    if not _teksten(kolom, max_lengte) or min(map(len, kolom)) < min_lengte:
+        return False
+    cijfers = "".join(kolom)
+    return cijfers.isascii() and cijfers.isdigit()
+
+
+_BEDRAGEN = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,2})?(?:<[0-9]{1,20}(?:\.[0-9]{1,2})?)*")
+
+
+def _bedragen(kolom, leeg: bool = False) -> bool:
+    """Plain notation, no sign, at most two decimals and 22 digits: finite, >= 0 and whole cents."""
+    waarden = dict(zip(map(id, kolom), kolom, strict=True)).values()
+    if leeg:
+        waarden = [w for w in waarden if w is not None]
+        if not waarden:
+            return True
+    return set(map(type, waarden)) == {Decimal} and _BEDRAGEN.fullmatch("<".join(map(str, waarden))) is not None
+
+
+_PRESTATIE_KOLOMMEN = (
+    lambda kolom: _teksten(kolom, 20),
+    lambda kolom: _cijferteksten(kolom, 1, 9),  # _NUMMER
+    lambda kolom: _cijferteksten(kolom, 9, 9),
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    lambda kolom: _bedragen(kolom, leeg=True),
+    _bedragen,
+    None,
+    lambda kolom: _teksten(kolom, 20, leeg=True),
 )
 
 
