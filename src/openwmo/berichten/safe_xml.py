@@ -90,7 +90,7 @@ def parse_xml(
     if len(data) > max_bytes:
         raise BerichtFout(f"bericht is te groot ({len(data)} bytes, maximaal {max_bytes})")
     data = check_encoding(data)
-    if _FORBIDDEN.search(data):
+    if b"<!" in data and _FORBIDDEN.search(data):  # the plain search first: the regex is ~10x slower
         raise BerichtFout("DOCTYPE- en entiteitdeclaraties zijn niet toegestaan")
     try:
         element = etree.fromstring(data, _parser())
