@@ -60,33 +60,39 @@ def _factor(toewijzing_eenheid: str, prestatie_eenheid: str) -> int:
     return 1 if prestatie_eenheid == toewijzing_eenheid else 0
 
 
-def _per_regel_maximum(t: ToewijzingFeit, p: Prestatie, volume: int) -> int | None:
-    """TR321: the most one ProductPeriode may hold for the allocation's frequency (None: no limit)."""
-    f = t.frequentie
-    if f == PER_MAAND:
-        return volume  # IV078: a partial month may be claimed up to the full monthly volume
-    if f == PER_WEEK:
-        if t.productcategorie == HULP_BIJ_HET_HUISHOUDEN or p.productcategorie == HULP_BIJ_HET_HUISHOUDEN:
-            return HH_WEKEN_PER_MAAND * volume
-        return iso_week_count(p.begindatum, p.einddatum) * volume
-    if f == PER_DAG:
-        return day_count(p.begindatum, p.einddatum) * volume
+def _perioden_per_regel(
+    frequentie: str | None, t_categorie: str | None, p_categorie: str, begin: date, eind: date
+) -> int | None:
+    """TR321: how many times the allocation's volume one ProductPeriode may hold (None: no limit).
+
+    Per month once (IV078: a partial month may be claimed up to the full monthly volume); per week the
+    ISO weeks the period touches, or 6 when the allocation or line is category 01 (IV077); per day its
+    days.
+    """
+    if frequentie == PER_MAAND:
+        return 1
+    if frequentie == PER_WEEK:
+        if t_categorie == HULP_BIJ_HET_HUISHOUDEN or p_categorie == HULP_BIJ_HET_HUISHOUDEN:
+            return HH_WEKEN_PER_MAAND
+        return iso_week_count(begin, eind)
+    if frequentie == PER_DAG:
+        return day_count(begin, eind)
     return None
 
 
-def _toewijzing_maximum(t: ToewijzingFeit, volume: int) -> int | None:
-    """TR322: the most the whole allocation may hold (None: open end, so no bound)."""
-    f = t.frequentie
-    if f == TBGT:
-        return volume
-    if t.einddatum is None:
+@lru_cache(maxsize=4096)
+def _perioden_in_toewijzing(frequentie: str | None, ingang: date, einde: date | None) -> int | None:
+    """TR322: how many times its volume the whole allocation may hold (None: open end, so no bound)."""
+    if frequentie == TBGT:
+        return 1
+    if einde is None:
         return None
-    if f == PER_WEEK:
-        return iso_week_count(t.ingangsdatum, t.einddatum) * volume
-    if f == PER_MAAND:
-        return month_count(t.ingangsdatum, t.einddatum) * volume
-    if f == PER_DAG:
-        return day_count(t.ingangsdatum, t.einddatum) * volume
+    if frequentie == PER_WEEK:
+        return iso_week_count(ingang, einde)
+    if frequentie == PER_MAAND:
+        return month_count(ingang, einde)
+    if frequentie == PER_DAG:
+        return day_count(ingang, einde)
     return None
 
 
@@ -127,15 +133,6 @@ class _Controle:
         self.volume: dict[str, int] = {}  # ToewijzingNummer → approved volume here, on the allocation's scale
         self.bedrag: dict[str, Decimal] = {}  # ToewijzingNummer → approved amount here (budget allocations)
         self.tarief_per_product: dict[str, dict[date, TariefFeit | None]] = {}
-        self.codes: list[str] = []  # reused by `debet` for the codes of the line at hand
-
-    def _netto_volume(self, t: ToewijzingFeit) -> int:
-        totaal = self.volume.get(t.toewijzingsnummer, 0)
-        eerder = self.eerdere.volume.get(t.toewijzingsnummer)
-        if eerder:
-            for eenheid, v in eerder.items():
-                totaal += v * _factor(t.eenheid, eenheid)
-        return totaal
 
     def _netto_bedrag(self, toewijzingsnummer: str) -> Decimal:
         nul = Decimal("0.00")
@@ -181,8 +178,7 @@ class _Controle:
         t = self.toewijzingen.get(tnr)
         if t is None or t.aanbieder_agb != self.agb or t.gemeente_cbs != self.cbs:
             return prestatie_uitkomst(p, _ONGEKOPPELD)
-        codes = self.codes
-        codes.clear()
+        codes: list[str] = []
         # The allocation: its client (8187), withdrawn (9384), category (9339), product (9340), unit (9341).
         if p.bsn != t.bsn:
             codes.append("8187")
@@ -216,7 +212,12 @@ class _Controle:
                 codes.append("9388")
         if eind > self.periode_einde:
             codes.append("9319")
-        signalen = _gestart_signalen(t.gestarte_zorg, begin, eind)
+        gestart = t.gestarte_zorg
+        if len(gestart) == 1:  # the usual case, without a call: covered_by for one period
+            (start, einde), = gestart
+            signalen = () if start <= begin and (einde is None or einde >= eind) else _BUITEN_START
+        else:
+            signalen = _gestart_signalen(gestart, begin, eind)
 
         # Earlier lines: ReferentieNummer used before (8021), an open debet for the same key (9389).
         if p.referentienummer in self.eigen_eerdere:
@@ -236,12 +237,23 @@ class _Controle:
             else:
                 maximum = t_volume
                 volume = p.geleverd_volume
-            per_regel = _per_regel_maximum(t, p, maximum)
-            if per_regel is not None and volume > per_regel:
-                codes.append("9321")
-            totaal = _toewijzing_maximum(t, maximum)
-            if totaal is not None and self._netto_volume(t) + volume > totaal:
-                codes.append("9322")
+            frequentie = t.frequentie
+            if frequentie == PER_MAAND:  # TR321, IV078: a partial month up to the full monthly volume
+                if volume > maximum:
+                    codes.append("9321")
+            else:
+                perioden = _perioden_per_regel(frequentie, t.productcategorie, p.productcategorie, begin, eind)
+                if perioden is not None and volume > perioden * maximum:
+                    codes.append("9321")
+            perioden = _perioden_in_toewijzing(frequentie, ingang, t_eind)
+            if perioden is not None:
+                netto = self.volume.get(tnr, 0)
+                eerder = self.eerdere.volume.get(tnr)
+                if eerder:
+                    for eerdere_eenheid, v in eerder.items():
+                        netto += v * _factor(t_eenheid, eerdere_eenheid)
+                if netto + volume > perioden * maximum:
+                    codes.append("9322")
         budget = t.budget
         if budget is not None and self._netto_bedrag(tnr) + p.ingediend_bedrag > budget:
             codes.append("9369")
@@ -249,7 +261,10 @@ class _Controle:
         # The contract tariff (0611) and the amount (9346).
         if eenheid != EUROS:
             uurtarief = None
-            tarief = self._tarief(p.productcode, begin)
+            per_dag = self.tarief_per_product.get(p.productcode)
+            tarief = _ONBEKEND if per_dag is None else per_dag.get(begin, _ONBEKEND)
+            if tarief is _ONBEKEND:
+                tarief = self._tarief(p.productcode, begin)
             if tarief is None:
                 codes.append("0611")
             elif tarief.eenheid == eenheid:
@@ -261,13 +276,15 @@ class _Controle:
                     codes.append("0611")
             else:
                 codes.append("0611")
-            if p.ingediend_bedrag != verwacht_bedrag(p, uurtarief):
+            verwacht = p.geleverd_volume * p.producttarief if uurtarief is None else verwacht_bedrag(p, uurtarief)
+            if p.ingediend_bedrag != verwacht:  # TR346
                 codes.append("9346")
 
         if codes:
             return prestatie_uitkomst(p, tuple(codes), signalen)
         if t_volume is not None:
-            self.volume[tnr] = self.volume.get(tnr, 0) + volume
+            volumes = self.volume
+            volumes[tnr] = volumes.get(tnr, 0) + volume
         if budget is not None:
             self.bedrag[tnr] = self.bedrag.get(tnr, _NUL) + p.ingediend_bedrag
         return prestatie_uitkomst(p, (), signalen)

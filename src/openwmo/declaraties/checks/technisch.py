@@ -29,6 +29,8 @@ _TARIEF = attrgetter("producttarief")
 _DEBET_CREDIT = attrgetter("debet_credit")
 _VORIGE = attrgetter("vorige_referentienummer")
 _BEDRAG = attrgetter("ingediend_bedrag")
+_TOEWIJZING = attrgetter("toewijzingsnummer")
+_GEEN = type(None)
 _SLEUTEL = attrgetter("toewijzingsnummer", "productcategorie", "productcode", "begindatum", "einddatum")
 
 
@@ -63,7 +65,7 @@ def _zeker_foutloos(d: Declaratie) -> bool:
                     return False
             elif p.producttarief is None:
                 return False
-    elif None in map(_TARIEF, ps):  # CD087
+    elif _GEEN in set(map(type, map(_TARIEF, ps))):  # CD087 (by type: None == Decimal is slow to say no)
         return False
     if CREDIT not in map(_DEBET_CREDIT, ps):
         debets, credits = ps, ()
@@ -72,8 +74,8 @@ def _zeker_foutloos(d: Declaratie) -> bool:
         credits = [p for p in ps if p.debet_credit != DEBET]
     if list(map(_VORIGE, debets)).count(None) != len(debets):  # CD060
         return False
-    if len(set(map(_SLEUTEL, debets))) != len(debets):  # TR416
-        return False
+    if len(set(map(_TOEWIJZING, debets))) != len(debets) and len(set(map(_SLEUTEL, debets))) != len(debets):
+        return False  # TR416 (allocations that differ make the keys differ)
     som = sum(map(_BEDRAG, debets), _NUL)
     if credits:
         vorige = set(map(_VORIGE, credits))
