@@ -45,6 +45,7 @@ _NIET_VERSTUURD = ("0233",)
 _GEEN_START = (GEEN_STARTBERICHT,)
 _BUITEN_START = (BUITEN_GESTARTE_ZORG,)
 _RETOURCODES = attrgetter("retourcodes")
+_DEBET_CREDIT = attrgetter("debet_credit")
 
 
 @lru_cache(maxsize=256)
@@ -347,13 +348,13 @@ def check_declaratie(
             declaratie_retourcodes=("9333",),
         )
     controle = _Controle(declaratie, toewijzingen, tarieven, eerdere)
-    credits = [i for i, p in enumerate(prestaties) if p.debet_credit != DEBET]
-    if not credits:
+    if list(map(_DEBET_CREDIT, prestaties)).count(DEBET) == len(prestaties):  # only debets
         uitkomsten = tuple(map(controle.debet, prestaties))
     else:
         lijst: list[PrestatieUitkomst | None] = [None] * len(prestaties)
-        for i in credits:
-            lijst[i] = controle.credit(prestaties[i])
+        for i, p in enumerate(prestaties):
+            if p.debet_credit != DEBET:
+                lijst[i] = controle.credit(p)
         for i, p in enumerate(prestaties):
             if p.debet_credit == DEBET:
                 lijst[i] = controle.debet(p)
