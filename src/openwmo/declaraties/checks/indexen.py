@@ -69,9 +69,9 @@ class EerdereIndex:
     declaration so the next declaration of the same batch sees it.
 
     Two views serve the per-line checks without building a key tuple per line: `per_aanbieder` holds
-    the same lines as `per_referentie` by AGB then ReferentieNummer, and `open_toewijzingen` holds
-    every ToewijzingNummer that ever had an open debet (a superset: a line whose allocation is not in
-    it cannot hit 9389).
+    the same lines as `per_referentie` by AGB then ReferentieNummer, and `open_begindata` holds per
+    ToewijzingNummer the begin dates of every debet that was ever open (a superset: a line whose
+    allocation and begin date are not in it cannot hit 9389).
     """
 
     __slots__ = (
@@ -79,7 +79,7 @@ class EerdereIndex:
         "per_aanbieder",
         "gecrediteerd",
         "open_debet",
-        "open_toewijzingen",
+        "open_begindata",
         "volume",
         "bedrag",
     )
@@ -89,7 +89,7 @@ class EerdereIndex:
         self.per_aanbieder: dict[str, dict[str, EerderePrestatie]] = {}
         self.gecrediteerd: set[tuple[str, str]] = set()
         self.open_debet: dict[Sleutel, str] = {}
-        self.open_toewijzingen: set[str] = set()
+        self.open_begindata: dict[str, set[date]] = {}
         self.volume: dict[str, dict[str, int]] = {}
         self.bedrag: dict[str, Decimal] = {}
         self.toevoegen(eerdere)
@@ -117,7 +117,7 @@ class EerdereIndex:
                 credits.append(e)
             else:
                 self.open_debet[e.sleutel] = e.referentienummer
-                self.open_toewijzingen.add(e.toewijzingsnummer)
+                self.open_begindata.setdefault(e.toewijzingsnummer, set()).add(e.begindatum)
                 self._tel(e, 1)
         for e in credits:
             self.gecrediteerd.add((e.aanbieder_agb, e.vorige_referentienummer))

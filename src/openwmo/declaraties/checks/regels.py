@@ -149,6 +149,7 @@ class _Controle:
         return tarief
 
     def credit(self, p: Prestatie) -> PrestatieUitkomst:
+        """A credit line: reference unused (8021), cancels a known approved debet (8017), once (9390)."""
         codes: list[str] = []
         eigen = self.eigen_eerdere
         if p.referentienummer in eigen:
@@ -175,6 +176,7 @@ class _Controle:
         return prestatie_uitkomst(p)
 
     def debet(self, p: Prestatie) -> PrestatieUitkomst:
+        """A debet line against its allocation, the earlier lines and the contract tariff."""
         tnr = p.toewijzingsnummer
         t = self.toewijzingen.get(tnr)
         if t is None or t.aanbieder_agb != self.agb or t.gemeente_cbs != self.cbs:
@@ -215,7 +217,7 @@ class _Controle:
             codes.append("9319")
         gestart = t.gestarte_zorg
         if len(gestart) == 1:  # the usual case, without a call: covered_by for one period
-            (start, einde), = gestart
+            ((start, einde),) = gestart
             signalen = () if start <= begin and (einde is None or einde >= eind) else _BUITEN_START
         else:
             signalen = _gestart_signalen(gestart, begin, eind)
@@ -223,12 +225,14 @@ class _Controle:
         # Earlier lines: ReferentieNummer used before (8021), an open debet for the same key (9389).
         if p.referentienummer in self.eigen_eerdere:
             codes.append("8021")
-        if tnr in self.eerdere.open_toewijzingen:
+        open_begindata = self.eerdere.open_begindata.get(tnr)
+        if open_begindata is not None and begin in open_begindata:
             sleutel = p.sleutel
             if sleutel in self.eerdere.open_debet and sleutel not in self.vrijgegeven:
                 codes.append("9389")
 
         # The allocation's size: per line (9321), over its whole period (9322), its budget (9369).
+        nummer = t.toewijzingsnummer  # the sums are kept by the allocation's own number
         volume = 0
         t_volume = t.volume
         if eenheid_past and t_volume is not None:
@@ -248,15 +252,15 @@ class _Controle:
                     codes.append("9321")
             perioden = _perioden_in_toewijzing(frequentie, ingang, t_eind)
             if perioden is not None:
-                netto = self.volume.get(tnr, 0)
-                eerder = self.eerdere.volume.get(tnr)
+                netto = self.volume.get(nummer, 0)
+                eerder = self.eerdere.volume.get(nummer)
                 if eerder:
                     for eerdere_eenheid, v in eerder.items():
                         netto += v * _factor(t_eenheid, eerdere_eenheid)
                 if netto + volume > perioden * maximum:
                     codes.append("9322")
         budget = t.budget
-        if budget is not None and self._netto_bedrag(tnr) + p.ingediend_bedrag > budget:
+        if budget is not None and self._netto_bedrag(nummer) + p.ingediend_bedrag > budget:
             codes.append("9369")
 
         # The contract tariff (0611) and the amount (9346).
@@ -285,9 +289,9 @@ class _Controle:
             return prestatie_uitkomst(p, tuple(codes), signalen)
         if t_volume is not None:
             volumes = self.volume
-            volumes[tnr] = volumes.get(tnr, 0) + volume
+            volumes[nummer] = volumes.get(nummer, 0) + volume
         if budget is not None:
-            self.bedrag[tnr] = self.bedrag.get(tnr, _NUL) + p.ingediend_bedrag
+            self.bedrag[nummer] = self.bedrag.get(nummer, _NUL) + p.ingediend_bedrag
         return prestatie_uitkomst(p, (), signalen)
 
 
@@ -295,12 +299,7 @@ def _gestart_signalen(gestart: tuple[tuple[date, date | None], ...], begin: date
     """Started care (305/307) is only a signal, never a rejection (OP364)."""
     if not gestart:
         return _GEEN_START
-    if len(gestart) == 1:  # covered_by for one period, without sorting
-        (start, einde), = gestart
-        gedekt = start <= begin and (einde is None or einde >= eind)
-    else:
-        gedekt = covered_by(gestart, begin, eind)
-    return () if gedekt else _BUITEN_START
+    return () if covered_by(gestart, begin, eind) else _BUITEN_START
 
 
 def _spiegelt(credit: Prestatie, debet: EerderePrestatie) -> bool:
