@@ -67,8 +67,11 @@ def _zeker_foutloos(d: Declaratie) -> bool:
                 return False
     elif _GEEN in set(map(type, map(_TARIEF, ps))):  # CD087 (by type: None == Decimal is slow to say no)
         return False
-    if CREDIT not in map(_DEBET_CREDIT, ps):
+    soorten = list(map(_DEBET_CREDIT, ps))
+    if soorten.count(DEBET) == aantal:
         debets, credits = ps, ()
+    elif soorten.count(DEBET) + soorten.count(CREDIT) != aantal:
+        return False  # neither D nor C (the facts forbid it): the scan decides as it always did
     else:
         debets = [p for p in ps if p.debet_credit == DEBET]
         credits = [p for p in ps if p.debet_credit != DEBET]
