@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from openwmo.catalogus.codelijsten import RETOURCODE
-from openwmo.declaraties.checks import BUITEN_GESTARTE_ZORG, GEEN_STARTBERICHT
+from openwmo.declaraties.checks import BUITEN_GESTARTE_ZORG, GEEN_STARTBERICHT, Prestatie
 from tests.declaraties.declaratie_maker import (
     ANDERE_AGB,
     ANDERE_BSN,
@@ -379,3 +379,37 @@ def test_unlinked_line_gets_only_9338_and_others_collect_all_codes():
 
 def test_gemeente_of_allocation_must_match_header():
     assert enige(check([prestatie()], toewijzingen=[toewijzing(gemeente_cbs="0599")])).retourcodes == ("9338",)
+
+
+def test_9322_and_9369_count_the_lines_and_credits_of_the_same_message():
+    # Whole-allocation volume (TBGT, 30 hours) and budget (€ 1,500) both count this message's own approved
+    # lines, in message order, with credits first: February's approved line is credited here, so January
+    # plus March fill the allocation exactly (March in minutes: 1,200 minutes = 20 hours); one more does not.
+    feb = prestatie(
+        referentienummer="FEB",
+        begindatum=date(2023, 2, 1),
+        einddatum=date(2023, 2, 28),
+        geleverd_volume=20,
+        ingediend_bedrag=Decimal("1250.00"),
+    )
+    jan = replace(feb, referentienummer="JAN", begindatum=date(2023, 1, 1), einddatum=date(2023, 1, 31))
+    jan = replace(jan, geleverd_volume=10, ingediend_bedrag=Decimal("625.00"))
+    minuten = {1200: Decimal("1250.00"), 1201: Decimal("1251.04")}  # IV081: round(62.50 × minutes / 60)
+
+    def maart(n: int) -> Prestatie:
+        return prestatie(eenheid="01", geleverd_volume=n, producttarief=Decimal("1.04"), ingediend_bedrag=minuten[n])
+
+    tbgt = toewijzing(frequentie="6", volume=30)
+    for n, verwacht in ((1200, [(), (), ()]), (1201, [(), ("9322",), ()])):
+        uitkomst = check([jan, maart(n), credit_van(feb, "FEBC")], toewijzingen=[tbgt], eerder=[eerdere(feb)])
+        assert [u.retourcodes for u in uitkomst.prestaties] == verwacht
+    uitkomst = check([jan, maart(1200)], toewijzingen=[tbgt], eerder=[eerdere(feb)])
+    assert [u.retourcodes for u in uitkomst.prestaties] == [(), ("9322",)]
+
+    budget = toewijzing(productcode=None, volume=None, eenheid=None, frequentie=None, budget=Decimal("1500.00"))
+    feb_budget = replace(feb, geleverd_volume=8, ingediend_bedrag=Decimal("500.00"))
+    for uren, verwacht in ((8, [(), (), ()]), (9, [(), ("9369",), ()])):
+        maart_uren = prestatie(geleverd_volume=uren, ingediend_bedrag=UURTARIEF * uren)
+        regels = [replace(jan, geleverd_volume=16, ingediend_bedrag=Decimal("1000.00")), maart_uren]
+        uitkomst = check([*regels, credit_van(feb_budget, "FEBC")], toewijzingen=[budget], eerder=[eerdere(feb_budget)])
+        assert [u.retourcodes for u in uitkomst.prestaties] == verwacht

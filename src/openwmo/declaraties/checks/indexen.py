@@ -67,14 +67,29 @@ class EerdereIndex:
     The caller must load *all* earlier lines of the allocations in the batch (not only the month being
     declared), or the whole-allocation sums are too low. `toevoegen` adds the outcome of a checked
     declaration so the next declaration of the same batch sees it.
+
+    Two views serve the per-line checks without building a key tuple per line: `per_aanbieder` holds
+    the same lines as `per_referentie` by AGB then ReferentieNummer, and `open_begindata` holds per
+    ToewijzingNummer the begin dates of every debet that was ever open (a superset: a line whose
+    allocation and begin date are not in it cannot hit 9389).
     """
 
-    __slots__ = ("per_referentie", "gecrediteerd", "open_debet", "volume", "bedrag")
+    __slots__ = (
+        "per_referentie",
+        "per_aanbieder",
+        "gecrediteerd",
+        "open_debet",
+        "open_begindata",
+        "volume",
+        "bedrag",
+    )
 
     def __init__(self, eerdere: Iterable[EerderePrestatie] = ()) -> None:
         self.per_referentie: dict[tuple[str, str], EerderePrestatie] = {}
+        self.per_aanbieder: dict[str, dict[str, EerderePrestatie]] = {}
         self.gecrediteerd: set[tuple[str, str]] = set()
         self.open_debet: dict[Sleutel, str] = {}
+        self.open_begindata: dict[str, set[date]] = {}
         self.volume: dict[str, dict[str, int]] = {}
         self.bedrag: dict[str, Decimal] = {}
         self.toevoegen(eerdere)
@@ -95,12 +110,14 @@ class EerdereIndex:
         credits: list[EerderePrestatie] = []
         for e in nieuw:
             self.per_referentie[(e.aanbieder_agb, e.referentienummer)] = e
+            self.per_aanbieder.setdefault(e.aanbieder_agb, {})[e.referentienummer] = e
             if e.status != GOEDGEKEURD:
                 continue
             if e.debet_credit == CREDIT:
                 credits.append(e)
             else:
                 self.open_debet[e.sleutel] = e.referentienummer
+                self.open_begindata.setdefault(e.toewijzingsnummer, set()).add(e.begindatum)
                 self._tel(e, 1)
         for e in credits:
             self.gecrediteerd.add((e.aanbieder_agb, e.vorige_referentienummer))

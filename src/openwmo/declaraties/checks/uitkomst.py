@@ -69,6 +69,25 @@ class PrestatieUitkomst:
         return self.prestatie.bedrag_met_teken if not self.retourcodes else NUL
 
 
+_nieuw = object.__new__
+_zet_prestatie = PrestatieUitkomst.prestatie.__set__  # type: ignore[attr-defined]
+_zet_retourcodes = PrestatieUitkomst.retourcodes.__set__  # type: ignore[attr-defined]
+_zet_signalen = PrestatieUitkomst.signalen.__set__  # type: ignore[attr-defined]
+
+
+def prestatie_uitkomst(
+    prestatie: Prestatie, retourcodes: tuple[str, ...] = (), signalen: tuple[str, ...] = ()
+) -> PrestatieUitkomst:
+    """The same object as `PrestatieUitkomst(prestatie, retourcodes, signalen)`, built for the per-line hot
+    path: the frozen dataclass's `__init__` sets each field through `object.__setattr__` (about half of
+    its cost); the slot descriptors set them directly. There is no validation to skip."""
+    u = _nieuw(PrestatieUitkomst)
+    _zet_prestatie(u, prestatie)
+    _zet_retourcodes(u, retourcodes)
+    _zet_signalen(u, signalen)
+    return u
+
+
 @dataclass(frozen=True, slots=True)
 class DeclaratieUitkomst:
     """Outcome of one 323, shaped after the 325 (IV087/IV088).
